@@ -1,0 +1,72 @@
+package io.github.ndarray.broadcasting;
+
+/**
+ * Merges adjacent axes that every operand walks as one, so that a loop over an N-d
+ * broadcast or strided operation runs over as few, as long, 1-D strips as possible.
+ *
+ * <p>Axes {@code i} and {@code i+1} merge when, for every operand,
+ * {@code stride[i] == stride[i+1] * shape[i+1]}; axes of size 1 are dropped. The result
+ * keeps at least one axis (a 0-d or all-ones shape becomes {@code (1,)} with stride 0), so
+ * that loops need no special case for 0-d.
+ *
+ * {@snippet :
+ * // a C-contiguous (2,3,4) array and a (4,) operand broadcast against it
+ * Coalesce c = Coalesce.of(new long[]{2, 3, 4}, new long[][]{{12, 4, 1}, {0, 0, 1}});
+ * // c.shape() == {6, 4}: the first two axes merge for both operands
+ * }
+ *
+ * @param shape the merged shape, outermost first
+ * @param strides per operand, strides of the merged axes
+ */
+public record Coalesce(long[] shape, long[][] strides) {
+
+    /**
+     * Coalesces a shape walked by several operands.
+     *
+     * @param shape the common (broadcast) shape
+     * @param strides one stride array per operand, each of {@code shape.length}
+     * @return the merged shape and strides
+     */
+    public static Coalesce of(long[] shape, long[][] strides) {
+        int nop = strides.length;
+        int n = shape.length;
+        long[] outShape = new long[Math.max(n, 1)];
+        long[][] outStrides = new long[nop][outShape.length];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (shape[i] == 1) {
+                continue;
+            }
+            if (m > 0 && mergeable(outStrides, m - 1, shape[i], strides, i)) {
+                outShape[m - 1] *= shape[i];
+                for (int k = 0; k < nop; k++) {
+                    outStrides[k][m - 1] = strides[k][i];
+                }
+                continue;
+            }
+            outShape[m] = shape[i];
+            for (int k = 0; k < nop; k++) {
+                outStrides[k][m] = strides[k][i];
+            }
+            m++;
+        }
+        if (m == 0) {
+            return new Coalesce(new long[] {1}, new long[nop][1]);
+        }
+        long[] finalShape = java.util.Arrays.copyOf(outShape, m);
+        long[][] finalStrides = new long[nop][];
+        for (int k = 0; k < nop; k++) {
+            finalStrides[k] = java.util.Arrays.copyOf(outStrides[k], m);
+        }
+        return new Coalesce(finalShape, finalStrides);
+    }
+
+    private static boolean mergeable(long[][] outer, int j, long innerSize, long[][] inner, int i) {
+        for (int k = 0; k < outer.length; k++) {
+            if (outer[k][j] != inner[k][i] * innerSize) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
