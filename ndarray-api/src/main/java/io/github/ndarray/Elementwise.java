@@ -1,0 +1,202 @@
+package io.github.ndarray;
+
+import io.github.ndarray.broadcasting.Broadcast;
+import io.github.ndarray.broadcasting.Shapes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one ufunc call the way NumPy does: weak scalars, loop resolution, casting inputs to
+ * the loop's types, broadcasting, {@code out=} (same-kind casting) and {@code where=}, then
+ * hands the prepared operands to the backend.
+ */
+final class Elementwise {
+    private Elementwise() {
+    }
+
+    static NDArray call(Ufunc op, Object[] operands, NDArray out, NDArray where) {
+        if (operands.length != op.nin()) {
+            throw new IllegalArgumentException(op.name() + "() takes " + op.nin() + " operands, got " + operands.length);
+        }
+        Device device = commonDevice(operands, out, where);
+        DType[] types = inputTypes(operands);
+        Ufunc.Loop loop = op.resolve(types);
+        List<NDArray> temps = new ArrayList<>();
+        try {
+            NDArray[] in = new NDArray[operands.length];
+            long[][] shapes = new long[operands.length][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = asArray(operands[i], loop.in().get(i), device);
+                if (in[i] != operands[i]) {
+                    temps.add(in[i]);
+                }
+                shapes[i] = in[i].shape();
+            }
+            long[] shape = Broadcast.shape(shapes);
+            if (out != null && !java.util.Arrays.equals(out.shape(), shape)) {
+                // NumPy lets out= have the broadcast shape only.
+                Broadcast.shape(shape, out.shape());
+                throw new IllegalArgumentException("non-broadcastable output operand with shape "
+                        + Shapes.format(out.shape()) + " doesn't match the broadcast shape " + Shapes.format(shape));
+            }
+            if (out != null) {
+                checkSameKind(loop.out(), out.dtype());
+            }
+            NDArray mask = null;
+            if (where != null) {
+                if (where.dtype() != DType.BOOL) {
+                    throw new IllegalArgumentException("where= must be a bool array, got " + where.dtype());
+                }
+                mask = where.broadcastTo(shape);
+                temps.add(mask);
+            }
+            NDArray target = out != null && out.dtype() == loop.out() ? out : NDArray.allocate(device, loop.out(), shape);
+            if (target != out && out != null) {
+                temps.add(target);
+                if (mask != null) {
+                    out.backend().cast(out, target); // keep out's values where the mask is false
+                }
+            }
+            NDArray[] args = new NDArray[in.length];
+            for (int i = 0; i < in.length; i++) {
+                args[i] = in[i].broadcastTo(shape);
+                temps.add(args[i]);
+                if (overlapsHarmfully(args[i], target)) {
+                    args[i] = args[i].copy();
+                    temps.add(args[i]);
+                }
+            }
+            target.backend().elementwise(op, loop, args, new NDArray[] {target}, mask);
+            if (out != null && target != out) {
+                out.backend().cast(target, out);
+                return out;
+            }
+            return target;
+        } finally {
+            for (NDArray t : temps) {
+                t.close();
+            }
+        }
+    }
+
+    /** An input sharing memory with the output is safe only when it is read at the same element. */
+    private static boolean overlapsHarmfully(NDArray in, NDArray out) {
+        if (in.storage() != out.storage()) {
+            return false;
+        }
+        return !(in.elementOffset() == out.elementOffset()
+                && java.util.Arrays.equals(in.elementStrides(), out.elementStrides()));
+    }
+
+    /** NumPy's default {@code casting='same_kind'} for outputs. */
+    static void checkSameKind(DType from, DType to) {
+        if (from.canCastSafely(to)) {
+            return;
+        }
+        boolean ok = switch (from.kind()) {
+            case BOOL -> true;
+            case UNSIGNED, SIGNED -> to.isInteger() || to.isFloating();
+            case FLOAT -> to.isFloating();
+        };
+        if (!ok) {
+            throw new IllegalArgumentException("Cannot cast ufunc output from dtype('" + from + "') to dtype('"
+                    + to + "') with casting rule 'same_kind'");
+        }
+    }
+
+    /** The dtypes the loop is chosen by: arrays' own; scalars weak against the arrays' promotion. */
+    static DType[] inputTypes(Object[] operands) {
+        DType arrays = null;
+        for (Object o : operands) {
+            if (o instanceof NDArray a) {
+                arrays = arrays == null ? a.dtype() : DType.promote(arrays, a.dtype());
+            }
+        }
+        DType[] types = new DType[operands.length];
+        for (int i = 0; i < operands.length; i++) {
+            types[i] = scalarOrArrayType(operands[i], arrays);
+        }
+        return types;
+    }
+
+    private static DType scalarOrArrayType(Object o, DType arrays) {
+        if (o instanceof NDArray a) {
+            return a.dtype();
+        }
+        if (o instanceof Boolean) {
+            return arrays == null ? DType.BOOL : arrays.withWeakScalar(true);
+        }
+        if (o instanceof Double || o instanceof Float) {
+            return arrays == null ? DType.FLOAT64 : arrays.withWeakScalar(((Number) o).doubleValue());
+        }
+        if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            return arrays == null ? DType.INT64 : arrays.withWeakScalar(((Number) o).longValue());
+        }
+        throw new IllegalArgumentException("operand must be an NDArray or a Java number or boolean, got "
+                + (o == null ? "null" : o.getClass().getName()));
+    }
+
+    /**
+     * The operand as an array of {@code dtype} on {@code device}: the array itself when it
+     * already is one, else a new array (a cast copy, or a 0-d array holding the scalar).
+     */
+    static NDArray asArray(Object o, DType dtype, Device device) {
+        if (o instanceof NDArray a) {
+            a.checkOpen();
+            return a.dtype() == dtype ? a : a.astype(dtype);
+        }
+        NDArray host = NDArray.allocate(Device.cpu(), dtype);
+        if (o instanceof Boolean b) {
+            host.setLong(b ? 1 : 0);
+        } else if (o instanceof Double || o instanceof Float) {
+            host.setDouble(((Number) o).doubleValue());
+        } else if (o instanceof Number n) {
+            host.setLong(n.longValue());
+        } else {
+            host.close();
+            throw new IllegalArgumentException("value must be an NDArray or a Java number or boolean, got "
+                    + (o == null ? "null" : o.getClass().getName()));
+        }
+        if (device.equals(Device.cpu())) {
+            return host;
+        }
+        try (host) {
+            return host.to(device);
+        }
+    }
+
+    private static Device commonDevice(Object[] operands, NDArray out, NDArray where) {
+        NDArray first = null;
+        List<NDArray> arrays = new ArrayList<>();
+        for (Object o : operands) {
+            if (o instanceof NDArray a) {
+                arrays.add(a);
+            }
+        }
+        if (out != null) {
+            arrays.add(out);
+        }
+        if (where != null) {
+            arrays.add(where);
+        }
+        for (NDArray a : arrays) {
+            a.checkOpen();
+            if (first == null) {
+                first = a;
+            } else {
+                checkSameDevice(first, a);
+            }
+        }
+        return first == null ? Device.cpu() : first.device();
+    }
+
+    /**
+     * @throws IllegalArgumentException naming both devices if they differ
+     */
+    static void checkSameDevice(NDArray a, NDArray b) {
+        if (!a.device().equals(b.device())) {
+            throw new IllegalArgumentException("operands are on different devices: " + a.device() + " and "
+                    + b.device() + "; move one with to(Device)");
+        }
+    }
+}

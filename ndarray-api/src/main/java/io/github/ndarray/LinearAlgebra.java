@@ -1,0 +1,105 @@
+package io.github.ndarray;
+
+import io.github.ndarray.broadcasting.Broadcast;
+import io.github.ndarray.broadcasting.Shapes;
+import java.util.Arrays;
+
+/** {@code matmul} and {@code dot} with NumPy's shape rules; the backend multiplies. */
+final class LinearAlgebra {
+    private LinearAlgebra() {
+    }
+
+    /**
+     * NumPy's {@code matmul}: 1-D left operands gain a leading 1, 1-D right operands a
+     * trailing 1 (both removed from the result), leading axes broadcast as batches.
+     */
+    static NDArray matmul(NDArray a, NDArray b) {
+        a.checkOpen();
+        b.checkOpen();
+        Elementwise.checkSameDevice(a, b);
+        for (int i = 0; i < 2; i++) {
+            if ((i == 0 ? a : b).ndim() == 0) {
+                throw new IllegalArgumentException("matmul: Input operand " + i
+                        + " does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)");
+            }
+        }
+        long[] as = a.ndim() == 1 ? new long[] {1, a.shape(0)} : a.shape();
+        long[] bs = b.ndim() == 1 ? new long[] {b.shape(0), 1} : b.shape();
+        long n = as[as.length - 2];
+        long k = as[as.length - 1];
+        long k2 = bs[bs.length - 2];
+        long m = bs[bs.length - 1];
+        if (k != k2) {
+            throw new IllegalArgumentException("matmul: Input operand 1 has a mismatch in its core dimension 0, "
+                    + "with gufunc signature (n?,k),(k,m?)->(n?,m?) (size " + k2 + " is different from " + k + ")");
+        }
+        long[] batch = Broadcast.shape(Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
+        long[] outShape = concat(batch, n, m);
+        Ufunc.Loop loop = Ufunc.MATMUL.resolve(a.dtype(), b.dtype());
+        NDArray out = NDArray.allocate(a.device(), loop.out(), outShape);
+        try (NDArray a2 = a.reshape(as);
+                NDArray b2 = b.reshape(bs);
+                NDArray ac = Elementwise.asArray(a2, loop.in().get(0), a.device());
+                NDArray bc = Elementwise.asArray(b2, loop.in().get(1), a.device());
+                NDArray ab = ac.broadcastTo(concat(batch, n, k));
+                NDArray bb = bc.broadcastTo(concat(batch, k, m))) {
+            out.backend().matmul(loop, ab, bb, out);
+        }
+        if (a.ndim() > 1 && b.ndim() > 1) {
+            return out;
+        }
+        long[] finalShape = a.ndim() == 1 && b.ndim() == 1 ? batch
+                : a.ndim() == 1 ? concat(batch, m) : concat(batch, n);
+        try (out) {
+            return out.reshape(finalShape);
+        }
+    }
+
+    /**
+     * NumPy's {@code dot}: scalars multiply; otherwise a sum product over the last axis of
+     * {@code a} and the second-to-last of {@code b} (the last, if {@code b} is 1-D).
+     */
+    static NDArray dot(NDArray a, NDArray b) {
+        if (a.ndim() == 0 || b.ndim() == 0) {
+            return Ufunc.MULTIPLY.call(a, b);
+        }
+        if (a.ndim() <= 2 && b.ndim() <= 2 || b.ndim() == 1) {
+            return matmul(a, b);
+        }
+        if (a.ndim() == 1) {
+            return matmul(a, b);
+        }
+        // a (..., k) with b (..., k, m): every row of a meets every matrix of b.
+        long k = a.shape(-1);
+        if (b.shape(-2) != k) {
+            throw new IllegalArgumentException("shapes " + Shapes.format(a.shape()) + " and "
+                    + Shapes.format(b.shape()) + " not aligned: " + k + " (dim " + (a.ndim() - 1) + ") != "
+                    + b.shape(-2) + " (dim " + (b.ndim() - 2) + ")");
+        }
+        int[] perm = new int[b.ndim()];
+        perm[0] = b.ndim() - 2;
+        for (int i = 1, j = 0; i < perm.length; j++) {
+            if (j != b.ndim() - 2) {
+                perm[i++] = j;
+            }
+        }
+        long[] bShape = b.shape();
+        long[] aShape = a.shape();
+        try (NDArray a2 = a.reshape(-1, k);
+                NDArray bt = b.permuteDims(perm);
+                NDArray b2 = bt.reshape(k, -1);
+                NDArray c = matmul(a2, b2)) {
+            long[] shape = new long[a.ndim() - 1 + b.ndim() - 1];
+            System.arraycopy(aShape, 0, shape, 0, a.ndim() - 1);
+            System.arraycopy(bShape, 0, shape, a.ndim() - 1, b.ndim() - 2);
+            shape[shape.length - 1] = bShape[b.ndim() - 1];
+            return c.reshape(shape);
+        }
+    }
+
+    private static long[] concat(long[] head, long... tail) {
+        long[] r = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, r, head.length, tail.length);
+        return r;
+    }
+}

@@ -1,0 +1,1396 @@
+package io.github.ndarray;
+
+import io.github.ndarray.broadcasting.Broadcast;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * NumPy's module functions: creation, ufuncs, reductions, linear algebra, broadcasting and
+ * {@code .npy} I/O. Arrays are created on the host ({@link Device#cpu()}); move them with
+ * {@link NDArray#to(Device)}.
+ *
+ * {@snippet :
+ * NDArray a = ND.arange(6).reshape(2, 3);
+ * NDArray b = ND.array(new double[]{10, 20, 30});
+ * NDArray c = ND.add(a, b);                              // (2,3) float64
+ * long[] s = ND.broadcastShapes(new long[]{3, 1}, new long[]{2}); // {3, 2}
+ * NDArray e = ND.exp(ND.linspace(0, 1, 5));
+ * }
+ */
+public final class ND {
+    private ND() {
+    }
+
+    // ------------------------------------------------------------------ creation
+
+    /**
+     * A 1-D float64 array.
+     *
+     * @param data the values
+     * @return a new array
+     */
+    public static NDArray array(double... data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 2-D float64 array; rows must have equal lengths.
+     *
+     * @param data the rows
+     * @return a new array
+     */
+    public static NDArray array(double[][] data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 1-D float32 array.
+     *
+     * @param data the values
+     * @return a new array
+     */
+    public static NDArray array(float... data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 2-D float32 array.
+     *
+     * @param data the rows
+     * @return a new array
+     */
+    public static NDArray array(float[][] data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 1-D int64 array.
+     *
+     * @param data the values
+     * @return a new array
+     */
+    public static NDArray array(long... data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 2-D int64 array.
+     *
+     * @param data the rows
+     * @return a new array
+     */
+    public static NDArray array(long[][] data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 1-D int32 array (Java's {@code int} is 32 bits).
+     *
+     * @param data the values
+     * @return a new array
+     */
+    public static NDArray array(int... data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 2-D int32 array.
+     *
+     * @param data the rows
+     * @return a new array
+     */
+    public static NDArray array(int[][] data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 1-D bool array.
+     *
+     * @param data the values
+     * @return a new array
+     */
+    public static NDArray array(boolean... data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * A 2-D bool array.
+     *
+     * @param data the rows
+     * @return a new array
+     */
+    public static NDArray array(boolean[][] data) {
+        return Creation.fromJava(data, null);
+    }
+
+    /**
+     * An array from a nested Java array of any depth ({@code double[][][]}, {@code int[][][][]},
+     * ...), converted to {@code dtype}.
+     *
+     * {@snippet :
+     * NDArray a = ND.array(new int[][][]{{{1, 2}}, {{3, 4}}}, DType.FLOAT32); // shape (2,1,2)
+     * }
+     *
+     * @param nested a rectangular nested Java array of primitives or boxed numbers
+     * @param dtype the element type, or {@code null} for the Java type's own
+     * @return a new array
+     */
+    public static NDArray array(Object nested, DType dtype) {
+        return Creation.fromJava(nested, dtype);
+    }
+
+    /**
+     * A 0-d array holding one value.
+     *
+     * @param value the value
+     * @param dtype its type
+     * @return a new 0-d array
+     */
+    public static NDArray scalar(double value, DType dtype) {
+        return full(dtype, value);
+    }
+
+    /**
+     * A float64 array of zeros.
+     *
+     * @param shape the shape
+     * @return a new array
+     */
+    public static NDArray zeros(long... shape) {
+        return zeros(DType.FLOAT64, shape);
+    }
+
+    /**
+     * An array of zeros.
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a new array
+     */
+    public static NDArray zeros(DType dtype, long... shape) {
+        return NDArray.allocate(Device.cpu(), dtype, shape);
+    }
+
+    /**
+     * A float64 array of ones.
+     *
+     * @param shape the shape
+     * @return a new array
+     */
+    public static NDArray ones(long... shape) {
+        return ones(DType.FLOAT64, shape);
+    }
+
+    /**
+     * An array of ones.
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a new array
+     */
+    public static NDArray ones(DType dtype, long... shape) {
+        return full(dtype, 1.0, shape);
+    }
+
+    /**
+     * A float64 array filled with one value.
+     *
+     * @param value the value
+     * @param shape the shape
+     * @return a new array
+     */
+    public static NDArray full(double value, long... shape) {
+        return full(DType.FLOAT64, value, shape);
+    }
+
+    /**
+     * An array filled with one value, cast to {@code dtype}.
+     *
+     * @param dtype the element type
+     * @param value the value
+     * @param shape the shape
+     * @return a new array
+     */
+    public static NDArray full(DType dtype, double value, long... shape) {
+        NDArray out = NDArray.allocate(Device.cpu(), dtype, shape);
+        return out.assign(value);
+    }
+
+    /**
+     * An array whose contents are unspecified (here: zeros), like {@code np.empty}.
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a new array
+     */
+    public static NDArray empty(DType dtype, long... shape) {
+        return NDArray.allocate(Device.cpu(), dtype, shape);
+    }
+
+    /**
+     * Zeros with the shape, dtype and device of {@code a}.
+     *
+     * @param a the model
+     * @return a new array
+     */
+    public static NDArray zerosLike(NDArray a) {
+        return NDArray.allocate(a.device(), a.dtype(), a.shape());
+    }
+
+    /**
+     * Ones with the shape, dtype and device of {@code a}.
+     *
+     * @param a the model
+     * @return a new array
+     */
+    public static NDArray onesLike(NDArray a) {
+        return fullLike(a, 1.0);
+    }
+
+    /**
+     * {@code value} with the shape, dtype and device of {@code a}.
+     *
+     * @param a the model
+     * @param value the value, cast to a's dtype
+     * @return a new array
+     */
+    public static NDArray fullLike(NDArray a, double value) {
+        return NDArray.allocate(a.device(), a.dtype(), a.shape()).assign(value);
+    }
+
+    /**
+     * An unspecified array (here: zeros) like {@code a}.
+     *
+     * @param a the model
+     * @return a new array
+     */
+    public static NDArray emptyLike(NDArray a) {
+        return zerosLike(a);
+    }
+
+    /**
+     * {@code np.arange(stop)}: int64 {@code 0, 1, ..., stop-1}.
+     *
+     * @param stop the end (excluded)
+     * @return a new array
+     */
+    public static NDArray arange(long stop) {
+        return Creation.arange(0, stop, 1, DType.INT64);
+    }
+
+    /**
+     * {@code np.arange(start, stop, step)} on integers, int64.
+     *
+     * @param start the first value
+     * @param stop the end (excluded)
+     * @param step the step, nonzero, may be negative
+     * @return a new array
+     */
+    public static NDArray arange(long start, long stop, long step) {
+        return Creation.arange(start, stop, step, DType.INT64);
+    }
+
+    /**
+     * {@code np.arange(start, stop, step)} on floats, float64: {@code start + i*step}.
+     *
+     * @param start the first value
+     * @param stop the end (excluded)
+     * @param step the step, nonzero
+     * @return a new array
+     */
+    public static NDArray arange(double start, double stop, double step) {
+        return Creation.arange(start, stop, step, DType.FLOAT64);
+    }
+
+    /**
+     * {@code np.linspace(start, stop, num)}: evenly spaced, both ends included, float64.
+     *
+     * @param start first value
+     * @param stop last value
+     * @param num number of values, at least 0
+     * @return a new array
+     */
+    public static NDArray linspace(double start, double stop, long num) {
+        return Creation.linspace(start, stop, num, true, DType.FLOAT64);
+    }
+
+    /**
+     * {@code np.linspace(start, stop, num, endpoint=endpoint)}.
+     *
+     * @param start first value
+     * @param stop last value, or the excluded end when {@code endpoint} is false
+     * @param num number of values
+     * @param endpoint whether {@code stop} is included
+     * @return a new float64 array
+     */
+    public static NDArray linspace(double start, double stop, long num, boolean endpoint) {
+        return Creation.linspace(start, stop, num, endpoint, DType.FLOAT64);
+    }
+
+    /**
+     * The float64 identity matrix {@code np.eye(n)}.
+     *
+     * @param n rows and columns
+     * @return a new array
+     */
+    public static NDArray eye(long n) {
+        return Creation.eye(n, n, 0, DType.FLOAT64);
+    }
+
+    /**
+     * {@code np.eye(n, m, k, dtype)}: ones on the k-th diagonal.
+     *
+     * @param n rows
+     * @param m columns
+     * @param k diagonal offset (positive above the main diagonal)
+     * @param dtype the element type
+     * @return a new array
+     */
+    public static NDArray eye(long n, long m, long k, DType dtype) {
+        return Creation.eye(n, m, k, dtype);
+    }
+
+    /**
+     * A seeded random generator, like {@code np.random.default_rng(seed)}. The streams are
+     * this library's own (they do not reproduce NumPy's numbers), and the same seed gives the
+     * same arrays on every run and machine.
+     *
+     * @param seed the seed
+     * @return the generator
+     */
+    public static Generator random(long seed) {
+        return new Generator(seed);
+    }
+
+    // ------------------------------------------------------------------ shapes
+
+    /**
+     * The shape that the given shapes broadcast to ({@code np.broadcast_shapes}).
+     *
+     * @param shapes the shapes
+     * @return the broadcast shape
+     * @throws io.github.ndarray.broadcasting.BroadcastException with NumPy's message if they don't broadcast
+     */
+    public static long[] broadcastShapes(long[]... shapes) {
+        return Broadcast.shape(shapes);
+    }
+
+    /**
+     * {@code np.broadcast_to(a, shape)}: a view.
+     *
+     * @param a the array
+     * @param shape the target shape
+     * @return the view
+     */
+    public static NDArray broadcastTo(NDArray a, long... shape) {
+        return a.broadcastTo(shape);
+    }
+
+    // ------------------------------------------------------------------ ufuncs
+
+    /**
+     * Elementwise -x ({@link Ufunc#NEGATIVE}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray negative(NDArray x) {
+        return Ufunc.NEGATIVE.call(x);
+    }
+
+    /**
+     * Elementwise |x| ({@link Ufunc#ABSOLUTE}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray abs(NDArray x) {
+        return Ufunc.ABSOLUTE.call(x);
+    }
+
+    /**
+     * Elementwise the sign of x: -1, 0 or 1 ({@link Ufunc#SIGN}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray sign(NDArray x) {
+        return Ufunc.SIGN.call(x);
+    }
+
+    /**
+     * Elementwise 1/x ({@link Ufunc#RECIPROCAL}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray reciprocal(NDArray x) {
+        return Ufunc.RECIPROCAL.call(x);
+    }
+
+    /**
+     * Elementwise x*x ({@link Ufunc#SQUARE}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray square(NDArray x) {
+        return Ufunc.SQUARE.call(x);
+    }
+
+    /**
+     * Elementwise e^x ({@link Ufunc#EXP}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray exp(NDArray x) {
+        return Ufunc.EXP.call(x);
+    }
+
+    /**
+     * Elementwise e^x - 1, accurate near 0 ({@link Ufunc#EXPM1}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray expm1(NDArray x) {
+        return Ufunc.EXPM1.call(x);
+    }
+
+    /**
+     * Elementwise the natural logarithm ({@link Ufunc#LOG}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray log(NDArray x) {
+        return Ufunc.LOG.call(x);
+    }
+
+    /**
+     * Elementwise log(1 + x), accurate near 0 ({@link Ufunc#LOG1P}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray log1p(NDArray x) {
+        return Ufunc.LOG1P.call(x);
+    }
+
+    /**
+     * Elementwise the base-2 logarithm ({@link Ufunc#LOG2}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray log2(NDArray x) {
+        return Ufunc.LOG2.call(x);
+    }
+
+    /**
+     * Elementwise the base-10 logarithm ({@link Ufunc#LOG10}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray log10(NDArray x) {
+        return Ufunc.LOG10.call(x);
+    }
+
+    /**
+     * Elementwise the square root ({@link Ufunc#SQRT}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray sqrt(NDArray x) {
+        return Ufunc.SQRT.call(x);
+    }
+
+    /**
+     * Elementwise the cube root ({@link Ufunc#CBRT}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray cbrt(NDArray x) {
+        return Ufunc.CBRT.call(x);
+    }
+
+    /**
+     * Elementwise sine ({@link Ufunc#SIN}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray sin(NDArray x) {
+        return Ufunc.SIN.call(x);
+    }
+
+    /**
+     * Elementwise cosine ({@link Ufunc#COS}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray cos(NDArray x) {
+        return Ufunc.COS.call(x);
+    }
+
+    /**
+     * Elementwise tangent ({@link Ufunc#TAN}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray tan(NDArray x) {
+        return Ufunc.TAN.call(x);
+    }
+
+    /**
+     * Elementwise inverse sine ({@link Ufunc#ARCSIN}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray arcsin(NDArray x) {
+        return Ufunc.ARCSIN.call(x);
+    }
+
+    /**
+     * Elementwise inverse cosine ({@link Ufunc#ARCCOS}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray arccos(NDArray x) {
+        return Ufunc.ARCCOS.call(x);
+    }
+
+    /**
+     * Elementwise inverse tangent ({@link Ufunc#ARCTAN}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray arctan(NDArray x) {
+        return Ufunc.ARCTAN.call(x);
+    }
+
+    /**
+     * Elementwise hyperbolic sine ({@link Ufunc#SINH}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray sinh(NDArray x) {
+        return Ufunc.SINH.call(x);
+    }
+
+    /**
+     * Elementwise hyperbolic cosine ({@link Ufunc#COSH}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray cosh(NDArray x) {
+        return Ufunc.COSH.call(x);
+    }
+
+    /**
+     * Elementwise hyperbolic tangent ({@link Ufunc#TANH}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray tanh(NDArray x) {
+        return Ufunc.TANH.call(x);
+    }
+
+    /**
+     * Elementwise the largest integer not above x ({@link Ufunc#FLOOR}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray floor(NDArray x) {
+        return Ufunc.FLOOR.call(x);
+    }
+
+    /**
+     * Elementwise the smallest integer not below x ({@link Ufunc#CEIL}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray ceil(NDArray x) {
+        return Ufunc.CEIL.call(x);
+    }
+
+    /**
+     * Elementwise x rounded to the nearest integer, ties to even ({@link Ufunc#RINT}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray rint(NDArray x) {
+        return Ufunc.RINT.call(x);
+    }
+
+    /**
+     * Elementwise x rounded toward zero ({@link Ufunc#TRUNC}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray trunc(NDArray x) {
+        return Ufunc.TRUNC.call(x);
+    }
+
+    /**
+     * Elementwise whether x is NaN ({@link Ufunc#ISNAN}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray isnan(NDArray x) {
+        return Ufunc.ISNAN.call(x);
+    }
+
+    /**
+     * Elementwise whether x is infinite ({@link Ufunc#ISINF}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray isinf(NDArray x) {
+        return Ufunc.ISINF.call(x);
+    }
+
+    /**
+     * Elementwise whether x is finite ({@link Ufunc#ISFINITE}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray isfinite(NDArray x) {
+        return Ufunc.ISFINITE.call(x);
+    }
+
+    /**
+     * Elementwise not x ({@link Ufunc#LOGICAL_NOT}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray logicalNot(NDArray x) {
+        return Ufunc.LOGICAL_NOT.call(x);
+    }
+
+    /**
+     * Elementwise bitwise not (logical not on bool) ({@link Ufunc#INVERT}).
+     *
+     * @param x an array
+     * @return a new array
+     */
+    public static NDArray invert(NDArray x) {
+        return Ufunc.INVERT.call(x);
+    }
+
+    /**
+     * Elementwise x1 + x2 with broadcasting ({@link Ufunc#ADD}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray add(Object x1, Object x2) {
+        return Ufunc.ADD.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 - x2 with broadcasting ({@link Ufunc#SUBTRACT}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray subtract(Object x1, Object x2) {
+        return Ufunc.SUBTRACT.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 * x2 with broadcasting ({@link Ufunc#MULTIPLY}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray multiply(Object x1, Object x2) {
+        return Ufunc.MULTIPLY.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 / x2 (true division) with broadcasting ({@link Ufunc#DIVIDE}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray divide(Object x1, Object x2) {
+        return Ufunc.DIVIDE.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 // x2, rounded toward minus infinity with broadcasting ({@link Ufunc#FLOOR_DIVIDE}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray floorDivide(Object x1, Object x2) {
+        return Ufunc.FLOOR_DIVIDE.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 % x2, with the sign of x2 with broadcasting ({@link Ufunc#REMAINDER}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray remainder(Object x1, Object x2) {
+        return Ufunc.REMAINDER.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 % x2, with the sign of x2 with broadcasting ({@link Ufunc#REMAINDER}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray mod(Object x1, Object x2) {
+        return Ufunc.REMAINDER.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 ** x2 with broadcasting ({@link Ufunc#POWER}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray power(Object x1, Object x2) {
+        return Ufunc.POWER.call(x1, x2);
+    }
+
+    /**
+     * Elementwise the angle of the point (x2, x1) with broadcasting ({@link Ufunc#ARCTAN2}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray arctan2(Object x1, Object x2) {
+        return Ufunc.ARCTAN2.call(x1, x2);
+    }
+
+    /**
+     * Elementwise the larger of x1 and x2, NaN if either is with broadcasting ({@link Ufunc#MAXIMUM}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray maximum(Object x1, Object x2) {
+        return Ufunc.MAXIMUM.call(x1, x2);
+    }
+
+    /**
+     * Elementwise the smaller of x1 and x2, NaN if either is with broadcasting ({@link Ufunc#MINIMUM}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray minimum(Object x1, Object x2) {
+        return Ufunc.MINIMUM.call(x1, x2);
+    }
+
+    /**
+     * Elementwise the larger of x1 and x2, ignoring one NaN with broadcasting ({@link Ufunc#FMAX}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray fmax(Object x1, Object x2) {
+        return Ufunc.FMAX.call(x1, x2);
+    }
+
+    /**
+     * Elementwise the smaller of x1 and x2, ignoring one NaN with broadcasting ({@link Ufunc#FMIN}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray fmin(Object x1, Object x2) {
+        return Ufunc.FMIN.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 == x2 with broadcasting ({@link Ufunc#EQUAL}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray equal(Object x1, Object x2) {
+        return Ufunc.EQUAL.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 != x2 with broadcasting ({@link Ufunc#NOT_EQUAL}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray notEqual(Object x1, Object x2) {
+        return Ufunc.NOT_EQUAL.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 &lt; x2 with broadcasting ({@link Ufunc#LESS}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray less(Object x1, Object x2) {
+        return Ufunc.LESS.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 &lt;= x2 with broadcasting ({@link Ufunc#LESS_EQUAL}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray lessEqual(Object x1, Object x2) {
+        return Ufunc.LESS_EQUAL.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 &gt; x2 with broadcasting ({@link Ufunc#GREATER}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray greater(Object x1, Object x2) {
+        return Ufunc.GREATER.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 &gt;= x2 with broadcasting ({@link Ufunc#GREATER_EQUAL}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray greaterEqual(Object x1, Object x2) {
+        return Ufunc.GREATER_EQUAL.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 and x2 with broadcasting ({@link Ufunc#LOGICAL_AND}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray logicalAnd(Object x1, Object x2) {
+        return Ufunc.LOGICAL_AND.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 or x2 with broadcasting ({@link Ufunc#LOGICAL_OR}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray logicalOr(Object x1, Object x2) {
+        return Ufunc.LOGICAL_OR.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 xor x2 with broadcasting ({@link Ufunc#LOGICAL_XOR}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray logicalXor(Object x1, Object x2) {
+        return Ufunc.LOGICAL_XOR.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 &amp; x2 with broadcasting ({@link Ufunc#BITWISE_AND}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray bitwiseAnd(Object x1, Object x2) {
+        return Ufunc.BITWISE_AND.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 | x2 with broadcasting ({@link Ufunc#BITWISE_OR}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray bitwiseOr(Object x1, Object x2) {
+        return Ufunc.BITWISE_OR.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 ^ x2 with broadcasting ({@link Ufunc#BITWISE_XOR}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray bitwiseXor(Object x1, Object x2) {
+        return Ufunc.BITWISE_XOR.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 &lt;&lt; x2 with broadcasting ({@link Ufunc#LEFT_SHIFT}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray leftShift(Object x1, Object x2) {
+        return Ufunc.LEFT_SHIFT.call(x1, x2);
+    }
+
+    /**
+     * Elementwise x1 &gt;&gt; x2 with broadcasting ({@link Ufunc#RIGHT_SHIFT}); operands are arrays or weak
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     *
+     * @param x1 an array or scalar
+     * @param x2 an array or scalar
+     * @return a new array
+     */
+    public static NDArray rightShift(Object x1, Object x2) {
+        return Ufunc.RIGHT_SHIFT.call(x1, x2);
+    }
+
+    /**
+     * {@code np.clip(a, lo, hi)}: {@code minimum(maximum(a, lo), hi)}.
+     *
+     * @param a an array
+     * @param lo lower bound (array or scalar)
+     * @param hi upper bound (array or scalar)
+     * @return a new array
+     */
+    public static NDArray clip(Object a, Object lo, Object hi) {
+        try (NDArray low = Ufunc.MAXIMUM.call(a, lo)) {
+            return Ufunc.MINIMUM.call(low, hi);
+        }
+    }
+
+    /**
+     * {@code np.where(cond, x, y)}: elements of x where cond is true, else of y; broadcast
+     * together, x and y promoted.
+     *
+     * @param cond the condition (any dtype; nonzero is true)
+     * @param x chosen where true (array or scalar)
+     * @param y chosen where false (array or scalar)
+     * @return a new array
+     */
+    public static NDArray where(NDArray cond, Object x, Object y) {
+        return Selection.where(cond, x, y);
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /**
+     * Sum over axes (all when none), NumPy's accumulator dtypes.
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return the sums
+     */
+    public static NDArray sum(NDArray a, int... axes) {
+        return Reductions.sum(a, axisArg(axes), false);
+    }
+
+    /**
+     * Sum with {@code keepdims}.
+     *
+     * @param a the array
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes (all when none)
+     * @return the sums
+     */
+    public static NDArray sum(NDArray a, boolean keepdims, int... axes) {
+        return Reductions.sum(a, axisArg(axes), keepdims);
+    }
+
+    /**
+     * Product over axes (all when none).
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return the products
+     */
+    public static NDArray prod(NDArray a, int... axes) {
+        return Reductions.prod(a, axisArg(axes), false);
+    }
+
+    /**
+     * Product with {@code keepdims}.
+     *
+     * @param a the array
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes (all when none)
+     * @return the products
+     */
+    public static NDArray prod(NDArray a, boolean keepdims, int... axes) {
+        return Reductions.prod(a, axisArg(axes), keepdims);
+    }
+
+    /**
+     * Mean over axes (all when none); integers average in float64.
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return the means
+     */
+    public static NDArray mean(NDArray a, int... axes) {
+        return Reductions.mean(a, axisArg(axes), false);
+    }
+
+    /**
+     * Mean with {@code keepdims}.
+     *
+     * @param a the array
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes (all when none)
+     * @return the means
+     */
+    public static NDArray mean(NDArray a, boolean keepdims, int... axes) {
+        return Reductions.mean(a, axisArg(axes), keepdims);
+    }
+
+    /**
+     * Variance {@code sum(|x - mean|^2) / (n - ddof)} over axes (all when none).
+     *
+     * @param a the array
+     * @param ddof delta degrees of freedom (0 for the population variance)
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes
+     * @return the variances
+     */
+    public static NDArray var(NDArray a, int ddof, boolean keepdims, int... axes) {
+        return Reductions.var(a, axisArg(axes), keepdims, ddof);
+    }
+
+    /**
+     * Population variance over axes (all when none).
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return the variances
+     */
+    public static NDArray var(NDArray a, int... axes) {
+        return Reductions.var(a, axisArg(axes), false, 0);
+    }
+
+    /**
+     * Standard deviation, the square root of {@link #var(NDArray, int, boolean, int...)}.
+     *
+     * @param a the array
+     * @param ddof delta degrees of freedom
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes
+     * @return the standard deviations
+     */
+    public static NDArray std(NDArray a, int ddof, boolean keepdims, int... axes) {
+        return Reductions.std(a, axisArg(axes), keepdims, ddof);
+    }
+
+    /**
+     * Population standard deviation over axes (all when none).
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return the standard deviations
+     */
+    public static NDArray std(NDArray a, int... axes) {
+        return Reductions.std(a, axisArg(axes), false, 0);
+    }
+
+    /**
+     * Largest elements over axes (all when none); NaN propagates.
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return the maxima
+     */
+    public static NDArray max(NDArray a, int... axes) {
+        return Reductions.max(a, axisArg(axes), false);
+    }
+
+    /**
+     * Maximum with {@code keepdims}.
+     *
+     * @param a the array
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes (all when none)
+     * @return the maxima
+     */
+    public static NDArray max(NDArray a, boolean keepdims, int... axes) {
+        return Reductions.max(a, axisArg(axes), keepdims);
+    }
+
+    /**
+     * Smallest elements over axes (all when none); NaN propagates.
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return the minima
+     */
+    public static NDArray min(NDArray a, int... axes) {
+        return Reductions.min(a, axisArg(axes), false);
+    }
+
+    /**
+     * Minimum with {@code keepdims}.
+     *
+     * @param a the array
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes (all when none)
+     * @return the minima
+     */
+    public static NDArray min(NDArray a, boolean keepdims, int... axes) {
+        return Reductions.min(a, axisArg(axes), keepdims);
+    }
+
+    /**
+     * Whether any element is nonzero, over axes (all when none).
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return bool results
+     */
+    public static NDArray any(NDArray a, int... axes) {
+        return Reductions.any(a, axisArg(axes), false);
+    }
+
+    /**
+     * Whether all elements are nonzero, over axes (all when none).
+     *
+     * @param a the array
+     * @param axes the axes
+     * @return bool results
+     */
+    public static NDArray all(NDArray a, int... axes) {
+        return Reductions.all(a, axisArg(axes), false);
+    }
+
+    /**
+     * Index of the largest element of the flattened array.
+     *
+     * @param a the array
+     * @return 0-d int64
+     */
+    public static NDArray argmax(NDArray a) {
+        return Reductions.argReduce(true, a, null, false);
+    }
+
+    /**
+     * Indices of the largest elements along an axis.
+     *
+     * @param a the array
+     * @param axis the axis
+     * @return int64 indices
+     */
+    public static NDArray argmax(NDArray a, int axis) {
+        return Reductions.argReduce(true, a, axis, false);
+    }
+
+    /**
+     * Index of the smallest element of the flattened array.
+     *
+     * @param a the array
+     * @return 0-d int64
+     */
+    public static NDArray argmin(NDArray a) {
+        return Reductions.argReduce(false, a, null, false);
+    }
+
+    /**
+     * Indices of the smallest elements along an axis.
+     *
+     * @param a the array
+     * @param axis the axis
+     * @return int64 indices
+     */
+    public static NDArray argmin(NDArray a, int axis) {
+        return Reductions.argReduce(false, a, axis, false);
+    }
+
+    /**
+     * Cumulative sum of the flattened array.
+     *
+     * @param a the array
+     * @return 1-D running sums
+     */
+    public static NDArray cumsum(NDArray a) {
+        return Reductions.cumsum(a, null);
+    }
+
+    /**
+     * Cumulative sum along an axis.
+     *
+     * @param a the array
+     * @param axis the axis
+     * @return running sums, a's shape
+     */
+    public static NDArray cumsum(NDArray a, int axis) {
+        return Reductions.cumsum(a, axis);
+    }
+
+    /**
+     * Cumulative product of the flattened array.
+     *
+     * @param a the array
+     * @return 1-D running products
+     */
+    public static NDArray cumprod(NDArray a) {
+        return Reductions.cumprod(a, null);
+    }
+
+    /**
+     * Cumulative product along an axis.
+     *
+     * @param a the array
+     * @param axis the axis
+     * @return running products, a's shape
+     */
+    public static NDArray cumprod(NDArray a, int axis) {
+        return Reductions.cumprod(a, axis);
+    }
+
+    /** No axes given means all axes (NumPy's {@code axis=None}). */
+    private static int[] axisArg(int[] axes) {
+        return axes.length == 0 ? null : axes;
+    }
+
+    // ------------------------------------------------------------------ linear algebra
+
+    /**
+     * {@code np.matmul(a, b)}.
+     *
+     * @param a left operand, at least 1-D
+     * @param b right operand, at least 1-D
+     * @return the product
+     */
+    public static NDArray matmul(NDArray a, NDArray b) {
+        return LinearAlgebra.matmul(a, b);
+    }
+
+    /**
+     * {@code np.dot(a, b)}.
+     *
+     * @param a left operand
+     * @param b right operand
+     * @return the product
+     */
+    public static NDArray dot(NDArray a, NDArray b) {
+        return LinearAlgebra.dot(a, b);
+    }
+
+    // ------------------------------------------------------------------ I/O
+
+    /**
+     * Writes an array in NumPy's {@code .npy} format (version 1.0, little-endian, C order).
+     *
+     * @param path the file
+     * @param a the array
+     * @throws IOException if the file cannot be written
+     */
+    public static void save(Path path, NDArray a) throws IOException {
+        Npy.write(path, a);
+    }
+
+    /**
+     * Reads a NumPy {@code .npy} file (versions 1, 2 and 3; either byte order; C or Fortran
+     * order).
+     *
+     * @param path the file
+     * @return the array, on the host
+     * @throws IOException if the file cannot be read, is truncated, or is not a valid
+     *     {@code .npy} of a supported dtype
+     */
+    public static NDArray load(Path path) throws IOException {
+        return Npy.read(path);
+    }
+
+    /**
+     * What this runtime is using, like {@code np.show_runtime()}: Java version, backends and
+     * their devices.
+     *
+     * @return a human-readable report
+     */
+    public static String runtimeInfo() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("java: ").append(Runtime.version()).append('\n');
+        for (var b : io.github.ndarray.spi.Backends.all()) {
+            String why = b.unavailableReason();
+            sb.append("backend ").append(b.deviceType()).append(": ").append(b.name())
+                    .append(why == null ? "" : " (unavailable: " + why + ")").append('\n');
+        }
+        String cuda = Device.cudaUnavailableReason();
+        sb.append("cuda: ").append(cuda == null ? "available" : "unavailable: " + cuda).append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,946 @@
+package io.github.ndarray;
+
+import io.github.ndarray.broadcasting.Broadcast;
+import io.github.ndarray.broadcasting.Shapes;
+import io.github.ndarray.spi.Backend;
+import io.github.ndarray.spi.Backends;
+import io.github.ndarray.spi.HostElements;
+import io.github.ndarray.spi.HostStorage;
+import io.github.ndarray.spi.Storage;
+import java.lang.ref.Reference;
+import java.util.Arrays;
+
+/**
+ * An n-dimensional array of one {@link DType} on one {@link Device}, with NumPy's semantics:
+ * shape, strides and offset over shared memory, so that slicing, transposing and
+ * broadcasting are views; ufuncs broadcast and promote as NumPy 2 does.
+ *
+ * {@snippet :
+ * NDArray a = ND.arange(6).reshape(2, 3);     // array([[0, 1, 2], [3, 4, 5]])
+ * NDArray b = ND.array(new double[]{10, 20, 30});
+ * NDArray c = a.add(b).mul(2.0);              // broadcasting; float64
+ * NDArray col = a.get(":, 1");                // a view: array([1, 4])
+ * double s = c.sum().item();                  // 270.0
+ * }
+ *
+ * <p>Memory is off-heap. {@link #close()} releases this array's hold on it at once (the memory
+ * is freed when no view holds it any more); unclosed arrays are freed by the garbage
+ * collector. Any use of a closed array throws {@link IllegalStateException}.
+ */
+public final class NDArray implements AutoCloseable {
+    private final Storage storage;
+    private final DType dtype;
+    private final long[] shape;
+    private final long[] strides;
+    private final long offset;
+    private final long size;
+    private volatile boolean closed;
+
+    /** Wraps storage that this array now holds once (the caller passes its hold). */
+    NDArray(Storage storage, DType dtype, long[] shape, long[] strides, long offset) {
+        this.storage = storage;
+        this.dtype = dtype;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.size = Shapes.checkedSize(shape);
+    }
+
+    /**
+     * Allocates a zero-filled C-contiguous array.
+     *
+     * @param device where
+     * @param dtype element type
+     * @param shape the shape
+     * @return the array
+     */
+    static NDArray allocate(Device device, DType dtype, long... shape) {
+        long n = Shapes.checkedSize(shape);
+        if (n > Long.MAX_VALUE / dtype.itemSize()) {
+            throw new IllegalArgumentException("array is too big: " + Shapes.format(shape) + " of " + dtype);
+        }
+        // Host memory belongs to the api (every backend reads and writes it); devices allocate their own.
+        Storage s = device.type() == Device.Type.CPU
+                ? HostStorage.allocate(n * dtype.itemSize())
+                : Backends.of(device).allocate(device, dtype, n);
+        return new NDArray(s, dtype, shape.clone(), Shapes.contiguousStrides(shape), 0);
+    }
+
+    /**
+     * Wraps host storage holding a C-contiguous array; the array takes over the hold.
+     *
+     * @param storage host memory of at least {@code size * itemSize} bytes
+     * @param dtype element type
+     * @param shape the shape
+     * @return the array
+     */
+    static NDArray wrap(HostStorage storage, DType dtype, long... shape) {
+        return new NDArray(storage, dtype, shape.clone(), Shapes.contiguousStrides(shape), 0);
+    }
+
+    /**
+     * A view of the same memory with another layout, holding the memory too.
+     *
+     * @param newShape shape of the view
+     * @param newStrides strides in elements
+     * @param newOffset offset of element 0 in elements
+     * @return the view
+     */
+    NDArray view(long[] newShape, long[] newStrides, long newOffset) {
+        checkOpen();
+        storage.retain();
+        return new NDArray(storage, dtype, newShape, newStrides, newOffset);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** {@return the element type} */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** {@return a copy of the shape} */
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /**
+     * The size of one axis.
+     *
+     * @param axis the axis, negative counted from the end
+     * @return its size
+     */
+    public long shape(int axis) {
+        return shape[AxisException.normalize(axis, shape.length)];
+    }
+
+    /** {@return the number of dimensions} */
+    public int ndim() {
+        return shape.length;
+    }
+
+    /** {@return the number of elements} */
+    public long size() {
+        return size;
+    }
+
+    /** {@return the strides in bytes, as NumPy reports them} */
+    public long[] strides() {
+        long[] b = strides.clone();
+        for (int i = 0; i < b.length; i++) {
+            b[i] *= dtype.itemSize();
+        }
+        return b;
+    }
+
+    /**
+     * {@return the strides in elements}
+     *
+     * @apiNote for backends; users read {@link #strides()}
+     */
+    public long[] elementStrides() {
+        return strides.clone();
+    }
+
+    /**
+     * {@return the offset of element 0 from the start of the storage, in elements}
+     *
+     * @apiNote for backends
+     */
+    public long elementOffset() {
+        return offset;
+    }
+
+    /**
+     * {@return the memory this array views}
+     *
+     * @throws IllegalStateException if this array is closed
+     * @apiNote for backends
+     */
+    public Storage storage() {
+        checkOpen();
+        return storage;
+    }
+
+    /** {@return the device the array lives on} */
+    public Device device() {
+        return storage.device();
+    }
+
+    /** {@return the backend that computes on this array's device} */
+    Backend backend() {
+        return Backends.of(storage.device());
+    }
+
+    /** {@return whether the elements are laid out in C order with no gaps} */
+    public boolean isContiguous() {
+        long expect = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expect) {
+                return size == 0;
+            }
+            expect *= shape[i];
+        }
+        return true;
+    }
+
+    /** {@return whether {@link #close()} was called} */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Throws if this array is closed.
+     *
+     * @throws IllegalStateException if closed
+     */
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("array is closed");
+        }
+    }
+
+    /** Releases this array's hold on its memory; later use throws. Closing twice is a no-op. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        storage.release();
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /**
+     * Gives a new shape with the same elements in C order; a view when the layout allows,
+     * else a copy. One size may be {@code -1}, inferred.
+     *
+     * @param newShape the shape
+     * @return the reshaped array
+     * @throws IllegalArgumentException if the sizes differ or more than one is -1
+     */
+    public NDArray reshape(long... newShape) {
+        checkOpen();
+        long[] target = Views.inferShape(newShape, size);
+        long[] viewStrides = Views.reshapeStrides(shape, strides, target);
+        if (viewStrides != null) {
+            return view(target, viewStrides, offset);
+        }
+        return copy().reshapeOwned(target);
+    }
+
+    /** Reshapes a fresh contiguous copy, handing its hold to the result. */
+    private NDArray reshapeOwned(long[] target) {
+        NDArray r = new NDArray(storage, dtype, target, Shapes.contiguousStrides(target), offset);
+        closed = true;
+        return r;
+    }
+
+    /**
+     * {@code int} form of {@link #reshape(long...)}.
+     *
+     * @param newShape the shape
+     * @return the reshaped array
+     */
+    public NDArray reshape(int... newShape) {
+        return reshape(Arrays.stream(newShape).asLongStream().toArray());
+    }
+
+    /** {@return the axes reversed (a view)} */
+    public NDArray transpose() {
+        int[] axes = new int[shape.length];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = axes.length - 1 - i;
+        }
+        return permuteDims(axes);
+    }
+
+    /** {@return {@link #transpose()}, NumPy's {@code a.T}} */
+    public NDArray T() {
+        return transpose();
+    }
+
+    /**
+     * Permutes the axes (a view), {@code np.permute_dims(a, axes)}.
+     *
+     * @param axes a permutation of {@code 0..ndim-1}, negatives allowed
+     * @return the view
+     * @throws AxisException if not a permutation
+     */
+    public NDArray permuteDims(int... axes) {
+        checkOpen();
+        if (axes.length != shape.length) {
+            throw new IllegalArgumentException("axes don't match array: " + axes.length + " axes for "
+                    + shape.length + " dimensions");
+        }
+        AxisException.normalizeSet(axes, shape.length);
+        long[] s = new long[axes.length];
+        long[] st = new long[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            int a = AxisException.normalize(axes[i], shape.length);
+            s[i] = shape[a];
+            st[i] = strides[a];
+        }
+        return view(s, st, offset);
+    }
+
+    /**
+     * Swaps two axes (a view).
+     *
+     * @param a one axis
+     * @param b the other
+     * @return the view
+     */
+    public NDArray swapAxes(int a, int b) {
+        int[] axes = new int[shape.length];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        int na = AxisException.normalize(a, shape.length);
+        int nb = AxisException.normalize(b, shape.length);
+        axes[na] = nb;
+        axes[nb] = na;
+        return permuteDims(axes);
+    }
+
+    /**
+     * Inserts a size-1 axis (a view).
+     *
+     * @param axis position of the new axis in the result, negative counted from the end
+     * @return the view
+     */
+    public NDArray expandDims(int axis) {
+        checkOpen();
+        int n = AxisException.normalize(axis, shape.length + 1);
+        long[] s = new long[shape.length + 1];
+        long[] st = new long[shape.length + 1];
+        for (int i = 0, j = 0; i < s.length; i++) {
+            if (i == n) {
+                s[i] = 1;
+                st[i] = 0;
+            } else {
+                s[i] = shape[j];
+                st[i] = strides[j++];
+            }
+        }
+        return view(s, st, offset);
+    }
+
+    /**
+     * Removes size-1 axes (a view).
+     *
+     * @param axes the axes to remove; none means all size-1 axes
+     * @return the view
+     * @throws IllegalArgumentException if a named axis is not of size 1
+     */
+    public NDArray squeeze(int... axes) {
+        checkOpen();
+        boolean[] drop;
+        if (axes.length == 0) {
+            drop = new boolean[shape.length];
+            for (int i = 0; i < shape.length; i++) {
+                drop[i] = shape[i] == 1;
+            }
+        } else {
+            drop = AxisException.normalizeSet(axes, shape.length);
+            for (int i = 0; i < shape.length; i++) {
+                if (drop[i] && shape[i] != 1) {
+                    throw new IllegalArgumentException("cannot select an axis to squeeze out which has size not equal to one");
+                }
+            }
+        }
+        int m = 0;
+        for (boolean d : drop) {
+            m += d ? 0 : 1;
+        }
+        long[] s = new long[m];
+        long[] st = new long[m];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (!drop[i]) {
+                s[j] = shape[i];
+                st[j++] = strides[i];
+            }
+        }
+        return view(s, st, offset);
+    }
+
+    /**
+     * A read-only-in-spirit view broadcast to a shape (stride 0 on stretched axes), like
+     * {@code np.broadcast_to}.
+     *
+     * @param target the shape
+     * @return the view
+     * @throws io.github.ndarray.broadcasting.BroadcastException if the shape is incompatible
+     */
+    public NDArray broadcastTo(long... target) {
+        checkOpen();
+        Shapes.checkedSize(target);
+        long[] st = Broadcast.strides(shape, strides, target);
+        return view(target.clone(), st, offset);
+    }
+
+    /** {@return the elements as 1-D in C order: a view when possible, else a copy} */
+    public NDArray ravel() {
+        return reshape(-1L);
+    }
+
+    /** {@return a C-contiguous copy on the same device} */
+    public NDArray copy() {
+        return astype(dtype);
+    }
+
+    /**
+     * A contiguous copy converted to another dtype (always a copy, like NumPy's default).
+     *
+     * @param to the element type
+     * @return the new array
+     */
+    public NDArray astype(DType to) {
+        checkOpen();
+        NDArray out = allocate(device(), to, shape);
+        backend().cast(this, out);
+        return out;
+    }
+
+    /**
+     * This array on another device: itself if already there, else a contiguous copy.
+     *
+     * @param target the device
+     * @return the array on {@code target}
+     */
+    public NDArray to(Device target) {
+        checkOpen();
+        if (target.equals(device())) {
+            return this;
+        }
+        NDArray src = isContiguous() ? this : copy();
+        NDArray out = allocate(target, dtype, shape);
+        Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
+        mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+        return out;
+    }
+
+    // ------------------------------------------------------------------ indexing
+
+    /**
+     * A view selected with NumPy's basic index syntax: integers, slices with steps,
+     * {@code None}, {@code ...}.
+     *
+     * {@snippet :
+     * NDArray v = a.get("1:, ::-1, None, ...");
+     * }
+     *
+     * @param index the index expression
+     * @return the view (a 0-d view when every axis is indexed by an integer)
+     * @throws IllegalArgumentException if the expression is malformed
+     * @throws IndexOutOfBoundsException if an integer index is out of bounds
+     */
+    public NDArray get(String index) {
+        return get(Index.parse(index));
+    }
+
+    /**
+     * A view selected with typed indices.
+     *
+     * @param index the indices, see {@link Index}
+     * @return the view
+     */
+    public NDArray get(Index... index) {
+        checkOpen();
+        return Indexing.view(this, index);
+    }
+
+    /**
+     * Assigns to the selected elements, broadcasting and casting {@code value} to them.
+     *
+     * @param index the index expression
+     * @param value an {@link NDArray} or a Java scalar
+     * @return this array
+     */
+    public NDArray set(String index, Object value) {
+        try (NDArray v = get(index)) {
+            v.assign(value);
+        }
+        return this;
+    }
+
+    /**
+     * Writes {@code value} into every element of this array (or view), broadcasting and
+     * casting it as NumPy's {@code a[...] = value} does.
+     *
+     * @param value an {@link NDArray} or a Java scalar
+     * @return this array
+     */
+    public NDArray assign(Object value) {
+        checkOpen();
+        NDArray src = Elementwise.asArray(value, dtype, device());
+        try {
+            Elementwise.checkSameDevice(this, src);
+            NDArray b = src.broadcastTo(shape);
+            try {
+                NDArray safe = b.storage == storage ? b.copy() : b;
+                backend().cast(safe, this);
+                if (safe != b) {
+                    safe.close();
+                }
+            } finally {
+                b.close();
+            }
+        } finally {
+            if (src != value) {
+                src.close();
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The element at an index, as a double.
+     *
+     * @param index one index per axis, negative counted from the end
+     * @return the value
+     */
+    public double getDouble(long... index) {
+        return HostElements.getDouble(hostSegment(), dtype, elementIndex(index));
+    }
+
+    /**
+     * The element at an index, as a long (floats truncate toward zero).
+     *
+     * @param index one index per axis, negative counted from the end
+     * @return the value
+     */
+    public long getLong(long... index) {
+        return HostElements.getLong(hostSegment(), dtype, elementIndex(index));
+    }
+
+    /**
+     * Sets one element.
+     *
+     * @param value the value, cast to this dtype
+     * @param index one index per axis
+     * @return this array
+     */
+    public NDArray setDouble(double value, long... index) {
+        HostElements.setDouble(hostSegment(), dtype, elementIndex(index), value);
+        return this;
+    }
+
+    /**
+     * Sets one element.
+     *
+     * @param value the value, cast to this dtype (wrapping like a C cast)
+     * @param index one index per axis
+     * @return this array
+     */
+    public NDArray setLong(long value, long... index) {
+        HostElements.setLong(hostSegment(), dtype, elementIndex(index), value);
+        return this;
+    }
+
+    /**
+     * The single element of a size-1 array, as a double ({@code a.item()}).
+     *
+     * @return the value
+     * @throws IllegalArgumentException if the array does not have exactly one element
+     */
+    public double item() {
+        if (size != 1) {
+            throw new IllegalArgumentException("can only convert an array of size 1 to a Java scalar");
+        }
+        return getDouble(new long[shape.length]);
+    }
+
+    /** {@return the elements in C order as doubles (a copy)} */
+    public double[] toDoubleArray() {
+        checkSize(Integer.MAX_VALUE - 8);
+        try (NDArray c = contiguousHost()) {
+            double[] out = new double[(int) size];
+            var seg = c.hostSegment();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = HostElements.getDouble(seg, dtype, c.offset + i);
+            }
+            return out;
+        }
+    }
+
+    /** {@return the elements in C order as longs (a copy; floats truncate toward zero)} */
+    public long[] toLongArray() {
+        checkSize(Integer.MAX_VALUE - 8);
+        try (NDArray c = contiguousHost()) {
+            long[] out = new long[(int) size];
+            var seg = c.hostSegment();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = HostElements.getLong(seg, dtype, c.offset + i);
+            }
+            return out;
+        }
+    }
+
+    /** {@return the elements in C order as booleans (nonzero is true)} */
+    public boolean[] toBooleanArray() {
+        double[] d = toDoubleArray();
+        boolean[] out = new boolean[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = d[i] != 0;
+        }
+        return out;
+    }
+
+    private void checkSize(long max) {
+        if (size > max) {
+            throw new IllegalArgumentException("array of " + size + " elements does not fit a Java array");
+        }
+    }
+
+    /** A contiguous host array with these elements: a new view of this one or a copy. */
+    NDArray contiguousHost() {
+        checkOpen();
+        NDArray host = to(Device.cpu());
+        if (host.isContiguous()) {
+            return host == this ? view(shape, strides, offset) : host;
+        }
+        NDArray c = host.copy();
+        if (host != this) {
+            host.close();
+        }
+        return c;
+    }
+
+    private java.lang.foreign.MemorySegment hostSegment() {
+        checkOpen();
+        if (!(storage instanceof HostStorage h)) {
+            throw new IllegalArgumentException("element access needs a host array; this one is on " + device()
+                    + " (use to(Device.cpu()))");
+        }
+        return h.segment();
+    }
+
+    private long elementIndex(long[] index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("expected " + shape.length + " indices, got " + index.length);
+        }
+        long e = offset;
+        for (int i = 0; i < index.length; i++) {
+            long k = index[i] < 0 ? index[i] + shape[i] : index[i];
+            if (k < 0 || k >= shape[i]) {
+                throw new IndexOutOfBoundsException("index " + index[i] + " is out of bounds for axis " + i
+                        + " with size " + shape[i]);
+            }
+            e += k * strides[i];
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    /**
+     * {@code this + other} with broadcasting.
+     *
+     * @param other an array
+     * @return the sum
+     */
+    public NDArray add(NDArray other) {
+        return Ufunc.ADD.call(this, other);
+    }
+
+    /**
+     * {@code this + s}, s a weak float scalar.
+     *
+     * @param s the scalar
+     * @return the sum
+     */
+    public NDArray add(double s) {
+        return Ufunc.ADD.call(this, s);
+    }
+
+    /**
+     * {@code this + s}, s a weak integer scalar.
+     *
+     * @param s the scalar
+     * @return the sum
+     */
+    public NDArray add(long s) {
+        return Ufunc.ADD.call(this, s);
+    }
+
+    /**
+     * {@code this - other}.
+     *
+     * @param other an array
+     * @return the difference
+     */
+    public NDArray sub(NDArray other) {
+        return Ufunc.SUBTRACT.call(this, other);
+    }
+
+    /**
+     * {@code this - s}.
+     *
+     * @param s weak float scalar
+     * @return the difference
+     */
+    public NDArray sub(double s) {
+        return Ufunc.SUBTRACT.call(this, s);
+    }
+
+    /**
+     * {@code this - s}.
+     *
+     * @param s weak integer scalar
+     * @return the difference
+     */
+    public NDArray sub(long s) {
+        return Ufunc.SUBTRACT.call(this, s);
+    }
+
+    /**
+     * {@code this * other}.
+     *
+     * @param other an array
+     * @return the product
+     */
+    public NDArray mul(NDArray other) {
+        return Ufunc.MULTIPLY.call(this, other);
+    }
+
+    /**
+     * {@code this * s}.
+     *
+     * @param s weak float scalar
+     * @return the product
+     */
+    public NDArray mul(double s) {
+        return Ufunc.MULTIPLY.call(this, s);
+    }
+
+    /**
+     * {@code this * s}.
+     *
+     * @param s weak integer scalar
+     * @return the product
+     */
+    public NDArray mul(long s) {
+        return Ufunc.MULTIPLY.call(this, s);
+    }
+
+    /**
+     * {@code this / other}, true division.
+     *
+     * @param other an array
+     * @return the quotient
+     */
+    public NDArray div(NDArray other) {
+        return Ufunc.DIVIDE.call(this, other);
+    }
+
+    /**
+     * {@code this / s}.
+     *
+     * @param s weak float scalar
+     * @return the quotient
+     */
+    public NDArray div(double s) {
+        return Ufunc.DIVIDE.call(this, s);
+    }
+
+    /**
+     * {@code this / s}.
+     *
+     * @param s weak integer scalar
+     * @return the quotient
+     */
+    public NDArray div(long s) {
+        return Ufunc.DIVIDE.call(this, s);
+    }
+
+    /**
+     * {@code this ** other}.
+     *
+     * @param other an array
+     * @return the power
+     */
+    public NDArray pow(NDArray other) {
+        return Ufunc.POWER.call(this, other);
+    }
+
+    /**
+     * {@code this ** s}.
+     *
+     * @param s weak float scalar
+     * @return the power
+     */
+    public NDArray pow(double s) {
+        return Ufunc.POWER.call(this, s);
+    }
+
+    /**
+     * {@code this ** s}.
+     *
+     * @param s weak integer scalar
+     * @return the power
+     */
+    public NDArray pow(long s) {
+        return Ufunc.POWER.call(this, s);
+    }
+
+    /** {@return {@code -this}} */
+    public NDArray neg() {
+        return Ufunc.NEGATIVE.call(this);
+    }
+
+    /**
+     * Matrix product with NumPy's batching and 1-D rules ({@code a @ b}).
+     *
+     * @param other the right operand
+     * @return the product
+     */
+    public NDArray matmul(NDArray other) {
+        return LinearAlgebra.matmul(this, other);
+    }
+
+    /**
+     * {@code np.dot(this, other)}.
+     *
+     * @param other the right operand
+     * @return the product
+     */
+    public NDArray dot(NDArray other) {
+        return LinearAlgebra.dot(this, other);
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** {@return the sum of all elements, 0-d} */
+    public NDArray sum() {
+        return Reductions.sum(this, null, false);
+    }
+
+    /**
+     * Sum over axes.
+     *
+     * @param axes the axes, negative counted from the end
+     * @return the sums
+     */
+    public NDArray sum(int... axes) {
+        return Reductions.sum(this, axes, false);
+    }
+
+    /**
+     * Sum over axes.
+     *
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes; none means all
+     * @return the sums
+     */
+    public NDArray sum(boolean keepdims, int... axes) {
+        return Reductions.sum(this, axes.length == 0 ? null : axes, keepdims);
+    }
+
+    /** {@return the product of all elements} */
+    public NDArray prod() {
+        return Reductions.prod(this, null, false);
+    }
+
+    /**
+     * Product over axes.
+     *
+     * @param axes the axes
+     * @return the products
+     */
+    public NDArray prod(int... axes) {
+        return Reductions.prod(this, axes, false);
+    }
+
+    /** {@return the mean of all elements} */
+    public NDArray mean() {
+        return Reductions.mean(this, null, false);
+    }
+
+    /**
+     * Mean over axes.
+     *
+     * @param axes the axes
+     * @return the means
+     */
+    public NDArray mean(int... axes) {
+        return Reductions.mean(this, axes, false);
+    }
+
+    /** {@return the largest element (NaN if any is NaN)} */
+    public NDArray max() {
+        return Reductions.max(this, null, false);
+    }
+
+    /**
+     * Largest elements over axes.
+     *
+     * @param axes the axes
+     * @return the maxima
+     */
+    public NDArray max(int... axes) {
+        return Reductions.max(this, axes, false);
+    }
+
+    /** {@return the smallest element (NaN if any is NaN)} */
+    public NDArray min() {
+        return Reductions.min(this, null, false);
+    }
+
+    /**
+     * Smallest elements over axes.
+     *
+     * @param axes the axes
+     * @return the minima
+     */
+    public NDArray min(int... axes) {
+        return Reductions.min(this, axes, false);
+    }
+
+    /** {@return the index of the largest element of the flattened array, 0-d int64} */
+    public NDArray argmax() {
+        return Reductions.argReduce(true, this, null, false);
+    }
+
+    /**
+     * Indices of the largest elements along an axis.
+     *
+     * @param axis the axis
+     * @return int64 indices
+     */
+    public NDArray argmax(int axis) {
+        return Reductions.argReduce(true, this, axis, false);
+    }
+
+    /** {@return the index of the smallest element of the flattened array} */
+    public NDArray argmin() {
+        return Reductions.argReduce(false, this, null, false);
+    }
+
+    /**
+     * Indices of the smallest elements along an axis.
+     *
+     * @param axis the axis
+     * @return int64 indices
+     */
+    public NDArray argmin(int axis) {
+        return Reductions.argReduce(false, this, axis, false);
+    }
+
+    /** {@return NumPy's repr, e.g. {@code array([1., 2.])}; summarized when large} */
+    @Override
+    public String toString() {
+        if (closed) {
+            return "array(<closed>)";
+        }
+        return ArrayFormat.repr(this);
+    }
+
+    /** Keeps this array reachable until here, so the cleaner cannot free memory in use. */
+    void keepAlive() {
+        Reference.reachabilityFence(this);
+    }
+}
