@@ -120,12 +120,13 @@ public enum DType {
                 case BOOL -> false;
                 case UNSIGNED -> to.itemSize >= itemSize;
                 case SIGNED -> to.itemSize > itemSize;
-                case FLOAT -> to.itemSize > itemSize;
+                case FLOAT -> to.itemSize > itemSize || to == FLOAT64;
             };
             case SIGNED -> switch (to.kind) {
                 case BOOL, UNSIGNED -> false;
                 case SIGNED -> to.itemSize >= itemSize;
-                case FLOAT -> to.itemSize > itemSize;
+                // NumPy counts int64 -> float64 as safe although it can round.
+                case FLOAT -> to.itemSize > itemSize || to == FLOAT64;
             };
             case FLOAT -> to.kind == Kind.FLOAT && to.itemSize >= itemSize;
         };

@@ -700,7 +700,7 @@ public final class ND {
 
     /**
      * Elementwise x1 + x2 with broadcasting ({@link Ufunc#ADD}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -712,7 +712,7 @@ public final class ND {
 
     /**
      * Elementwise x1 - x2 with broadcasting ({@link Ufunc#SUBTRACT}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -724,7 +724,7 @@ public final class ND {
 
     /**
      * Elementwise x1 * x2 with broadcasting ({@link Ufunc#MULTIPLY}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -736,7 +736,7 @@ public final class ND {
 
     /**
      * Elementwise x1 / x2 (true division) with broadcasting ({@link Ufunc#DIVIDE}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -748,7 +748,7 @@ public final class ND {
 
     /**
      * Elementwise x1 // x2, rounded toward minus infinity with broadcasting ({@link Ufunc#FLOOR_DIVIDE}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -760,7 +760,7 @@ public final class ND {
 
     /**
      * Elementwise x1 % x2, with the sign of x2 with broadcasting ({@link Ufunc#REMAINDER}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -772,7 +772,7 @@ public final class ND {
 
     /**
      * Elementwise x1 % x2, with the sign of x2 with broadcasting ({@link Ufunc#REMAINDER}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -784,7 +784,7 @@ public final class ND {
 
     /**
      * Elementwise x1 ** x2 with broadcasting ({@link Ufunc#POWER}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -796,7 +796,7 @@ public final class ND {
 
     /**
      * Elementwise the angle of the point (x2, x1) with broadcasting ({@link Ufunc#ARCTAN2}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -808,7 +808,7 @@ public final class ND {
 
     /**
      * Elementwise the larger of x1 and x2, NaN if either is with broadcasting ({@link Ufunc#MAXIMUM}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -820,7 +820,7 @@ public final class ND {
 
     /**
      * Elementwise the smaller of x1 and x2, NaN if either is with broadcasting ({@link Ufunc#MINIMUM}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -832,7 +832,7 @@ public final class ND {
 
     /**
      * Elementwise the larger of x1 and x2, ignoring one NaN with broadcasting ({@link Ufunc#FMAX}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -844,7 +844,7 @@ public final class ND {
 
     /**
      * Elementwise the smaller of x1 and x2, ignoring one NaN with broadcasting ({@link Ufunc#FMIN}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -856,7 +856,7 @@ public final class ND {
 
     /**
      * Elementwise x1 == x2 with broadcasting ({@link Ufunc#EQUAL}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -868,7 +868,7 @@ public final class ND {
 
     /**
      * Elementwise x1 != x2 with broadcasting ({@link Ufunc#NOT_EQUAL}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -880,7 +880,7 @@ public final class ND {
 
     /**
      * Elementwise x1 &lt; x2 with broadcasting ({@link Ufunc#LESS}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -892,7 +892,7 @@ public final class ND {
 
     /**
      * Elementwise x1 &lt;= x2 with broadcasting ({@link Ufunc#LESS_EQUAL}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -904,7 +904,7 @@ public final class ND {
 
     /**
      * Elementwise x1 &gt; x2 with broadcasting ({@link Ufunc#GREATER}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -916,7 +916,7 @@ public final class ND {
 
     /**
      * Elementwise x1 &gt;= x2 with broadcasting ({@link Ufunc#GREATER_EQUAL}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -928,7 +928,7 @@ public final class ND {
 
     /**
      * Elementwise x1 and x2 with broadcasting ({@link Ufunc#LOGICAL_AND}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -940,7 +940,7 @@ public final class ND {
 
     /**
      * Elementwise x1 or x2 with broadcasting ({@link Ufunc#LOGICAL_OR}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -952,7 +952,7 @@ public final class ND {
 
     /**
      * Elementwise x1 xor x2 with broadcasting ({@link Ufunc#LOGICAL_XOR}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -964,7 +964,7 @@ public final class ND {
 
     /**
      * Elementwise x1 &amp; x2 with broadcasting ({@link Ufunc#BITWISE_AND}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -976,7 +976,7 @@ public final class ND {
 
     /**
      * Elementwise x1 | x2 with broadcasting ({@link Ufunc#BITWISE_OR}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -988,7 +988,7 @@ public final class ND {
 
     /**
      * Elementwise x1 ^ x2 with broadcasting ({@link Ufunc#BITWISE_XOR}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -1000,7 +1000,7 @@ public final class ND {
 
     /**
      * Elementwise x1 &lt;&lt; x2 with broadcasting ({@link Ufunc#LEFT_SHIFT}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar
@@ -1012,7 +1012,7 @@ public final class ND {
 
     /**
      * Elementwise x1 &gt;&gt; x2 with broadcasting ({@link Ufunc#RIGHT_SHIFT}); operands are arrays or weak
-     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#call(NDArray, NDArray, Object...)}.
+     * Java scalars. For {@code out=} and {@code where=} use {@link Ufunc#callInto(NDArray, NDArray, Object...)}.
      *
      * @param x1 an array or scalar
      * @param x2 an array or scalar

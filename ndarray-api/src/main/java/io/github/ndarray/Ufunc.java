@@ -309,7 +309,7 @@ public final class Ufunc {
      * @param operands {@link #nin()} operands
      * @return {@code out}, or the new array
      */
-    public NDArray call(NDArray out, NDArray where, Object... operands) {
+    public NDArray callInto(NDArray out, NDArray where, Object... operands) {
         return Elementwise.call(this, operands, out, where);
     }
 

@@ -1,0 +1,50 @@
+package io.github.ndarray.cpu;
+
+import io.github.ndarray.DType;
+import io.github.ndarray.spi.HostElements;
+
+/**
+ * Element conversion as NumPy's {@code astype} does it (C casts): to bool is "nonzero"
+ * (NaN is true), float to integer truncates toward zero, integers wrap to the target width.
+ */
+final class Casts {
+    private Casts() {
+    }
+
+    static StripKernel kernel(DType from, DType to) {
+        if (to == DType.BOOL && from.isFloating()) {
+            return (s, off, st, n) -> {
+                long i0 = off[0];
+                long i1 = off[1];
+                for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                    HostElements.setLong(s[1], to, i1, HostElements.getDouble(s[0], from, i0) != 0 ? 1 : 0);
+                }
+            };
+        }
+        if (from.isFloating() && !to.isFloating()) {
+            return (s, off, st, n) -> {
+                long i0 = off[0];
+                long i1 = off[1];
+                for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                    HostElements.setLong(s[1], to, i1, (long) HostElements.getDouble(s[0], from, i0));
+                }
+            };
+        }
+        if (to.isFloating()) {
+            return (s, off, st, n) -> {
+                long i0 = off[0];
+                long i1 = off[1];
+                for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                    HostElements.setDouble(s[1], to, i1, HostElements.getDouble(s[0], from, i0));
+                }
+            };
+        }
+        return (s, off, st, n) -> {
+            long i0 = off[0];
+            long i1 = off[1];
+            for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                HostElements.setLong(s[1], to, i1, HostElements.getLong(s[0], from, i0));
+            }
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.ndarray.cpu;
+
+import io.github.ndarray.DType;
+import io.github.ndarray.Device;
+import io.github.ndarray.NDArray;
+import io.github.ndarray.Ufunc;
+import io.github.ndarray.spi.Backend;
+import io.github.ndarray.spi.HostStorage;
+import io.github.ndarray.spi.Storage;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The CPU backend: strided loops over host memory. Each call walks the operands' common
+ * shape in coalesced 1-D strips (see {@link StridedWalk}) and runs the kernel of the
+ * resolved loop on each strip.
+ */
+public final class CpuBackend implements Backend {
+    /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
+    public CpuBackend() {
+    }
+
+    @Override
+    public Device.Type deviceType() {
+        return Device.Type.CPU;
+    }
+
+    @Override
+    public String name() {
+        return "cpu (strided Java loops, " + Runtime.getRuntime().availableProcessors() + " cores available)";
+    }
+
+    @Override
+    public String unavailableReason() {
+        return null;
+    }
+
+    @Override
+    public Storage allocate(Device device, DType dtype, long count) {
+        return HostStorage.allocate(Math.multiplyExact(count, dtype.itemSize()));
+    }
+
+    @Override
+    public void copyBytes(Storage src, long srcOffset, Storage dst, long dstOffset, long byteSize) {
+        MemorySegment.copy(segment(src), srcOffset, segment(dst), dstOffset, byteSize);
+    }
+
+    @Override
+    public void elementwise(Ufunc op, Ufunc.Loop loop, NDArray[] inputs, NDArray[] outputs, NDArray where) {
+        StripKernel kernel = Kernels.elementwise(op, loop);
+        NDArray[] all = new NDArray[inputs.length + outputs.length];
+        System.arraycopy(inputs, 0, all, 0, inputs.length);
+        System.arraycopy(outputs, 0, all, inputs.length, outputs.length);
+        if (where == null) {
+            run(outputs[0].shape(), all, kernel);
+            return;
+        }
+        // The mask rides along as one more operand; a strip runs the kernel on its true runs.
+        NDArray[] withMask = java.util.Arrays.copyOf(all, all.length + 1);
+        withMask[all.length] = where;
+        int m = all.length;
+        MemorySegment[] seg = segments(withMask);
+        MemorySegment[] kseg = java.util.Arrays.copyOf(seg, m);
+        StridedWalk.walk(outputs[0].shape(), strides(withMask), offsets(withMask), (off, st, n) -> {
+            long[] o = java.util.Arrays.copyOf(off, m);
+            long[] s = java.util.Arrays.copyOf(st, m);
+            long i = 0;
+            while (i < n) {
+                while (i < n && seg[m].get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[m] + i * st[m]) == 0) {
+                    i++;
+                }
+                long start = i;
+                while (i < n && seg[m].get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[m] + i * st[m]) != 0) {
+                    i++;
+                }
+                if (i > start) {
+                    for (int k = 0; k < m; k++) {
+                        o[k] = off[k] + start * st[k];
+                    }
+                    kernel.run(kseg, o, s, i - start);
+                }
+            }
+        });
+        keepAlive(withMask);
+    }
+
+    @Override
+    public void reduce(Ufunc op, Ufunc.Loop loop, NDArray input, boolean[] axes, NDArray out) {
+        Reducer.reduce(op, loop, input, axes, out);
+    }
+
+    @Override
+    public void accumulate(Ufunc op, Ufunc.Loop loop, NDArray input, int axis, NDArray out) {
+        Reducer.accumulate(op, loop, input, axis, out);
+    }
+
+    @Override
+    public void argReduce(boolean max, NDArray input, int axis, NDArray out) {
+        Reducer.argReduce(max, input, axis, out);
+    }
+
+    @Override
+    public void cast(NDArray src, NDArray dst) {
+        DType from = src.dtype();
+        DType to = dst.dtype();
+        if (from == to && src.isContiguous() && dst.isContiguous() && java.util.Arrays.equals(src.shape(), dst.shape())) {
+            long bytes = dst.size() * to.itemSize();
+            copyBytes(src.storage(), src.elementOffset() * from.itemSize(), dst.storage(),
+                    dst.elementOffset() * to.itemSize(), bytes);
+            return;
+        }
+        run(dst.shape(), new NDArray[] {src, dst}, Casts.kernel(from, to));
+    }
+
+    @Override
+    public void matmul(Ufunc.Loop loop, NDArray a, NDArray b, NDArray out) {
+        MatrixMultiply.matmul(loop, a, b, out);
+    }
+
+    /** Walks {@code shape} over the operands, running {@code kernel} on each strip. */
+    static void run(long[] shape, NDArray[] ops, StripKernel kernel) {
+        MemorySegment[] seg = segments(ops);
+        StridedWalk.walk(shape, strides(ops), offsets(ops), (off, st, n) -> kernel.run(seg, off, st, n));
+        keepAlive(ops);
+    }
+
+    static MemorySegment segment(Storage s) {
+        if (s instanceof HostStorage h) {
+            return h.segment();
+        }
+        throw new IllegalArgumentException("the CPU backend cannot read memory on " + s.device());
+    }
+
+    static MemorySegment[] segments(NDArray[] ops) {
+        MemorySegment[] seg = new MemorySegment[ops.length];
+        for (int k = 0; k < ops.length; k++) {
+            seg[k] = segment(ops[k].storage());
+        }
+        return seg;
+    }
+
+    static long[][] strides(NDArray[] ops) {
+        long[][] st = new long[ops.length][];
+        for (int k = 0; k < ops.length; k++) {
+            st[k] = ops[k].elementStrides();
+        }
+        return st;
+    }
+
+    static long[] offsets(NDArray[] ops) {
+        long[] off = new long[ops.length];
+        for (int k = 0; k < ops.length; k++) {
+            off[k] = ops[k].elementOffset();
+        }
+        return off;
+    }
+
+    /** Keeps the arrays (and so their memory) reachable until the loops are done. */
+    static void keepAlive(NDArray[] ops) {
+        java.lang.ref.Reference.reachabilityFence(ops);
+    }
+}

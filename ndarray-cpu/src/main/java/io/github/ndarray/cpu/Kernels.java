@@ -1,0 +1,318 @@
+package io.github.ndarray.cpu;
+
+import io.github.ndarray.DType;
+import io.github.ndarray.Ufunc;
+import io.github.ndarray.spi.HostElements;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoublePredicate;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongPredicate;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The CPU's arithmetic for every ufunc, and the generic strided loops built from it. Floats
+ * compute in double (float32 results are rounded once on store), integers in long (narrowed
+ * on store, so they wrap like C), bool as 0/1. Built once per (ufunc, loop) and cached.
+ */
+final class Kernels {
+    /** A predicate on two doubles. */
+    @FunctionalInterface
+    interface DoubleBiPredicate {
+        boolean test(double a, double b);
+    }
+
+    /** A predicate on two longs. */
+    @FunctionalInterface
+    interface LongBiPredicate {
+        boolean test(long a, long b);
+    }
+
+    private static final Map<String, StripKernel> CACHE = new ConcurrentHashMap<>();
+
+    private Kernels() {
+    }
+
+    /**
+     * The strip kernel of a ufunc loop.
+     *
+     * @throws IllegalArgumentException if the CPU has no kernel for it
+     */
+    static StripKernel elementwise(Ufunc op, Ufunc.Loop loop) {
+        return CACHE.computeIfAbsent(op.name() + ":" + loop, k -> build(op, loop));
+    }
+
+    private static StripKernel build(Ufunc op, Ufunc.Loop loop) {
+        DType t = loop.in().get(0);
+        String name = op.name();
+        if (name.equals("where")) {
+            return select(loop.out());
+        }
+        if (loop.out() == DType.BOOL && t != DType.BOOL || isPredicate(name)) {
+            return op.nin() == 1 ? test1(t, name) : test2(t, name);
+        }
+        if (op.nin() == 1) {
+            return t.isFloating() ? map1(t, unaryDouble(name)) : map1(t, unaryLong(name, t));
+        }
+        return t.isFloating() ? map2(t, binaryDouble(name)) : map2(t, binaryLong(name, t));
+    }
+
+    private static boolean isPredicate(String name) {
+        return switch (name) {
+            case "equal", "not_equal", "less", "less_equal", "greater", "greater_equal", "logical_and",
+                    "logical_or", "logical_xor", "logical_not", "isnan", "isinf", "isfinite" -> true;
+            default -> false;
+        };
+    }
+
+    // ------------------------------------------------------------------ scalar arithmetic
+
+    /** The float arithmetic of a binary ufunc (also used by reductions). */
+    static DoubleBinaryOperator binaryDouble(String name) {
+        return switch (name) {
+            case "add" -> Double::sum;
+            case "subtract" -> (a, b) -> a - b;
+            case "multiply", "matmul" -> (a, b) -> a * b;
+            case "divide" -> (a, b) -> a / b;
+            case "floor_divide" -> ScalarMath::floorDivide;
+            case "remainder" -> ScalarMath::floorMod;
+            case "power" -> ScalarMath::pow;
+            case "arctan2" -> Math::atan2;
+            case "maximum" -> ScalarMath::maximum;
+            case "minimum" -> ScalarMath::minimum;
+            case "fmax" -> ScalarMath::fmax;
+            case "fmin" -> ScalarMath::fmin;
+            default -> throw new IllegalArgumentException("no float kernel for ufunc '" + name + "'");
+        };
+    }
+
+    /** The integer (and bool, as 0/1) arithmetic of a binary ufunc, for type {@code t}. */
+    static LongBinaryOperator binaryLong(String name, DType t) {
+        int bits = ScalarMath.bits(t);
+        return switch (name) {
+            case "add" -> Long::sum;
+            case "subtract" -> (a, b) -> a - b;
+            case "multiply", "matmul" -> (a, b) -> a * b;
+            case "floor_divide" -> ScalarMath::floorDivide;
+            case "remainder" -> ScalarMath::floorMod;
+            case "power" -> ScalarMath::pow;
+            case "maximum", "fmax" -> Math::max;
+            case "minimum", "fmin" -> Math::min;
+            case "bitwise_and" -> (a, b) -> a & b;
+            case "bitwise_or" -> (a, b) -> a | b;
+            case "bitwise_xor" -> (a, b) -> a ^ b;
+            case "left_shift" -> (a, b) -> ScalarMath.leftShift(a, b, bits);
+            case "right_shift" -> (a, b) -> ScalarMath.rightShift(a, b, bits);
+            default -> throw new IllegalArgumentException("no integer kernel for ufunc '" + name + "' on " + t);
+        };
+    }
+
+    private static DoubleUnaryOperator unaryDouble(String name) {
+        return switch (name) {
+            case "negative" -> a -> -a;
+            case "absolute" -> Math::abs;
+            case "sign" -> ScalarMath::sign;
+            case "reciprocal" -> a -> 1.0 / a;
+            case "square" -> a -> a * a;
+            case "floor" -> Math::floor;
+            case "ceil" -> Math::ceil;
+            case "trunc" -> ScalarMath::trunc;
+            case "rint" -> Math::rint;
+            case "exp" -> Math::exp;
+            case "expm1" -> Math::expm1;
+            case "log" -> Math::log;
+            case "log1p" -> Math::log1p;
+            case "log2" -> ScalarMath::log2;
+            case "log10" -> Math::log10;
+            case "sqrt" -> Math::sqrt;
+            case "cbrt" -> Math::cbrt;
+            case "sin" -> Math::sin;
+            case "cos" -> Math::cos;
+            case "tan" -> Math::tan;
+            case "arcsin" -> Math::asin;
+            case "arccos" -> Math::acos;
+            case "arctan" -> Math::atan;
+            case "sinh" -> Math::sinh;
+            case "cosh" -> Math::cosh;
+            case "tanh" -> Math::tanh;
+            default -> throw new IllegalArgumentException("no float kernel for ufunc '" + name + "'");
+        };
+    }
+
+    private static LongUnaryOperator unaryLong(String name, DType t) {
+        return switch (name) {
+            case "negative" -> a -> -a;
+            case "absolute" -> Math::abs;
+            case "sign" -> Long::signum;
+            case "reciprocal" -> a -> a == 0 ? 0 : 1 / a;
+            case "square" -> a -> a * a;
+            case "floor", "ceil", "trunc" -> a -> a;
+            case "invert" -> t == DType.BOOL ? a -> a == 0 ? 1 : 0 : a -> ~a;
+            default -> throw new IllegalArgumentException("no integer kernel for ufunc '" + name + "' on " + t);
+        };
+    }
+
+    private static DoubleBiPredicate compareDouble(String name) {
+        return switch (name) {
+            case "equal" -> (a, b) -> a == b;
+            case "not_equal" -> (a, b) -> a != b;
+            case "less" -> (a, b) -> a < b;
+            case "less_equal" -> (a, b) -> a <= b;
+            case "greater" -> (a, b) -> a > b;
+            case "greater_equal" -> (a, b) -> a >= b;
+            case "logical_and" -> (a, b) -> a != 0 && b != 0;
+            case "logical_or" -> (a, b) -> a != 0 || b != 0;
+            case "logical_xor" -> (a, b) -> (a != 0) != (b != 0);
+            default -> throw new IllegalArgumentException("no comparison kernel for ufunc '" + name + "'");
+        };
+    }
+
+    private static LongBiPredicate compareLong(String name) {
+        return switch (name) {
+            case "equal" -> (a, b) -> a == b;
+            case "not_equal" -> (a, b) -> a != b;
+            case "less" -> (a, b) -> a < b;
+            case "less_equal" -> (a, b) -> a <= b;
+            case "greater" -> (a, b) -> a > b;
+            case "greater_equal" -> (a, b) -> a >= b;
+            case "logical_and" -> (a, b) -> a != 0 && b != 0;
+            case "logical_or" -> (a, b) -> a != 0 || b != 0;
+            case "logical_xor" -> (a, b) -> (a != 0) != (b != 0);
+            default -> throw new IllegalArgumentException("no comparison kernel for ufunc '" + name + "'");
+        };
+    }
+
+    private static DoublePredicate testDouble(String name) {
+        return switch (name) {
+            case "isnan" -> Double::isNaN;
+            case "isinf" -> Double::isInfinite;
+            case "isfinite" -> Double::isFinite;
+            case "logical_not" -> a -> a == 0;
+            default -> throw new IllegalArgumentException("no predicate kernel for ufunc '" + name + "'");
+        };
+    }
+
+    private static LongPredicate testLong(String name) {
+        return switch (name) {
+            case "isnan", "isinf" -> a -> false;
+            case "isfinite" -> a -> true;
+            case "logical_not" -> a -> a == 0;
+            default -> throw new IllegalArgumentException("no predicate kernel for ufunc '" + name + "'");
+        };
+    }
+
+    // ------------------------------------------------------------------ generic strided loops
+
+    private static StripKernel map1(DType t, DoubleUnaryOperator f) {
+        return (s, off, st, n) -> {
+            long i0 = off[0];
+            long i1 = off[1];
+            for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                HostElements.setDouble(s[1], t, i1, f.applyAsDouble(HostElements.getDouble(s[0], t, i0)));
+            }
+        };
+    }
+
+    private static StripKernel map1(DType t, LongUnaryOperator f) {
+        return (s, off, st, n) -> {
+            long i0 = off[0];
+            long i1 = off[1];
+            for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                HostElements.setLong(s[1], t, i1, f.applyAsLong(HostElements.getLong(s[0], t, i0)));
+            }
+        };
+    }
+
+    private static StripKernel map2(DType t, DoubleBinaryOperator f) {
+        if (t == DType.FLOAT64) {
+            return Float64Loops.map2(f);
+        }
+        return (s, off, st, n) -> {
+            long i0 = off[0];
+            long i1 = off[1];
+            long i2 = off[2];
+            for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1], i2 += st[2]) {
+                HostElements.setDouble(s[2], t, i2,
+                        f.applyAsDouble(HostElements.getDouble(s[0], t, i0), HostElements.getDouble(s[1], t, i1)));
+            }
+        };
+    }
+
+    private static StripKernel map2(DType t, LongBinaryOperator f) {
+        return (s, off, st, n) -> {
+            long i0 = off[0];
+            long i1 = off[1];
+            long i2 = off[2];
+            for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1], i2 += st[2]) {
+                HostElements.setLong(s[2], t, i2,
+                        f.applyAsLong(HostElements.getLong(s[0], t, i0), HostElements.getLong(s[1], t, i1)));
+            }
+        };
+    }
+
+    private static StripKernel test1(DType t, String name) {
+        if (t.isFloating()) {
+            DoublePredicate p = testDouble(name);
+            return (s, off, st, n) -> {
+                long i0 = off[0];
+                long i1 = off[1];
+                for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                    putBool(s[1], i1, p.test(HostElements.getDouble(s[0], t, i0)));
+                }
+            };
+        }
+        LongPredicate p = testLong(name);
+        return (s, off, st, n) -> {
+            long i0 = off[0];
+            long i1 = off[1];
+            for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1]) {
+                putBool(s[1], i1, p.test(HostElements.getLong(s[0], t, i0)));
+            }
+        };
+    }
+
+    private static StripKernel test2(DType t, String name) {
+        if (t.isFloating()) {
+            DoubleBiPredicate p = compareDouble(name);
+            return (s, off, st, n) -> {
+                long i0 = off[0];
+                long i1 = off[1];
+                long i2 = off[2];
+                for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1], i2 += st[2]) {
+                    putBool(s[2], i2, p.test(HostElements.getDouble(s[0], t, i0), HostElements.getDouble(s[1], t, i1)));
+                }
+            };
+        }
+        LongBiPredicate p = compareLong(name);
+        return (s, off, st, n) -> {
+            long i0 = off[0];
+            long i1 = off[1];
+            long i2 = off[2];
+            for (long i = 0; i < n; i++, i0 += st[0], i1 += st[1], i2 += st[2]) {
+                putBool(s[2], i2, p.test(HostElements.getLong(s[0], t, i0), HostElements.getLong(s[1], t, i1)));
+            }
+        };
+    }
+
+    /** {@code where(cond, x, y)}: copies raw elements, so any dtype works unchanged. */
+    private static StripKernel select(DType t) {
+        long size = t.itemSize();
+        return (s, off, st, n) -> {
+            long c = off[0];
+            long x = off[1];
+            long y = off[2];
+            long o = off[3];
+            for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                boolean pick = s[0].get(java.lang.foreign.ValueLayout.JAVA_BYTE, c) != 0;
+                MemorySegment.copy(pick ? s[1] : s[2], (pick ? x : y) * size, s[3], o * size, size);
+            }
+        };
+    }
+
+    private static void putBool(MemorySegment s, long i, boolean v) {
+        s.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) (v ? 1 : 0));
+    }
+}

@@ -1,0 +1,282 @@
+package io.github.ndarray.cpu;
+
+import io.github.ndarray.DType;
+import io.github.ndarray.NDArray;
+import io.github.ndarray.Ufunc;
+import io.github.ndarray.broadcasting.Coalesce;
+import io.github.ndarray.spi.HostElements;
+import java.lang.foreign.MemorySegment;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
+
+/**
+ * Reductions, accumulations and arg-reductions on the CPU. A reduction walks the kept
+ * (outer) axes; for each output element it folds the reduced (inner) axes, coalesced.
+ * Float sums are pairwise, like NumPy's, so their error grows as O(log n) rather than O(n).
+ */
+final class Reducer {
+    /** Below this many elements a strip is summed directly, with 8 partial sums. */
+    private static final int PAIRWISE_BLOCK = 128;
+
+    private Reducer() {
+    }
+
+    /** A fold of one output element: reads the elements at {@code base + index . strides}. */
+    @FunctionalInterface
+    private interface Fold {
+        void apply(long inBase, long outPos);
+    }
+
+    static void reduce(Ufunc op, Ufunc.Loop loop, NDArray input, boolean[] axes, NDArray out) {
+        int nd = input.ndim();
+        long[] shape = input.shape();
+        long[] ist = input.elementStrides();
+        long[] ost = out.elementStrides();
+        int nInner = 0;
+        for (boolean b : axes) {
+            nInner += b ? 1 : 0;
+        }
+        long[] outerShape = new long[nd - nInner];
+        long[] outerIn = new long[nd - nInner];
+        long[] outerOut = new long[nd - nInner];
+        long[] innerShape = new long[nInner];
+        long[] innerIn = new long[nInner];
+        for (int i = 0, o = 0, r = 0; i < nd; i++) {
+            if (axes[i]) {
+                innerShape[r] = shape[i];
+                innerIn[r++] = ist[i];
+            } else {
+                outerShape[o] = shape[i];
+                outerIn[o] = ist[i];
+                outerOut[o++] = ost[i];
+            }
+        }
+        long innerSize = 1;
+        for (long d : innerShape) {
+            innerSize *= d;
+        }
+        MemorySegment in = CpuBackend.segment(input.storage());
+        MemorySegment res = CpuBackend.segment(out.storage());
+        DType inType = loop.in().get(0);
+        DType outType = loop.out();
+        Fold fold;
+        if (innerSize == 0) {
+            double identity = op.identity();
+            fold = (b, o) -> HostElements.setDouble(res, outType, o, identity);
+        } else {
+            Coalesce c = Coalesce.of(innerShape, new long[][] {innerIn});
+            fold = fold(op.name(), inType, outType, in, res, c.shape(), c.strides()[0]);
+        }
+        StridedWalk.walk(outerShape, new long[][] {outerIn, outerOut},
+                new long[] {input.elementOffset(), out.elementOffset()}, (off, st, n) -> {
+                    for (long j = 0; j < n; j++) {
+                        fold.apply(off[0] + j * st[0], off[1] + j * st[1]);
+                    }
+                });
+        CpuBackend.keepAlive(new NDArray[] {input, out});
+    }
+
+    private static Fold fold(String name, DType inType, DType outType, MemorySegment in, MemorySegment res,
+            long[] shape, long[] strides) {
+        int last = shape.length - 1;
+        long n = shape[last];
+        long step = strides[last];
+        switch (name) {
+            case "logical_and", "logical_or", "logical_xor" -> {
+                boolean and = name.equals("logical_and");
+                boolean xor = name.equals("logical_xor");
+                return (base, o) -> {
+                    boolean[] acc = {and};
+                    forEachStrip(shape, strides, base, s -> {
+                        for (long i = 0; i < n; i++) {
+                            boolean v = HostElements.getDouble(in, inType, s + i * step) != 0;
+                            acc[0] = and ? acc[0] & v : xor ? acc[0] ^ v : acc[0] | v;
+                        }
+                    });
+                    HostElements.setLong(res, outType, o, acc[0] ? 1 : 0);
+                };
+            }
+            default -> {
+            }
+        }
+        if (inType.isFloating()) {
+            if (name.equals("add")) {
+                return (base, o) -> {
+                    double[] acc = {0};
+                    forEachStrip(shape, strides, base, s -> acc[0] += pairwiseSum(in, inType, s, step, n));
+                    HostElements.setDouble(res, outType, o, acc[0]);
+                };
+            }
+            DoubleBinaryOperator f = Kernels.binaryDouble(name);
+            return (base, o) -> {
+                double[] acc = {HostElements.getDouble(in, inType, base)};
+                boolean[] first = {true};
+                forEachStrip(shape, strides, base, s -> {
+                    for (long i = first[0] ? 1 : 0; i < n; i++) {
+                        acc[0] = f.applyAsDouble(acc[0], HostElements.getDouble(in, inType, s + i * step));
+                    }
+                    first[0] = false;
+                });
+                HostElements.setDouble(res, outType, o, acc[0]);
+            };
+        }
+        LongBinaryOperator f = Kernels.binaryLong(name, inType);
+        return (base, o) -> {
+            long[] acc = {HostElements.getLong(in, inType, base)};
+            boolean[] first = {true};
+            forEachStrip(shape, strides, base, s -> {
+                for (long i = first[0] ? 1 : 0; i < n; i++) {
+                    acc[0] = f.applyAsLong(acc[0], HostElements.getLong(in, inType, s + i * step));
+                }
+                first[0] = false;
+            });
+            HostElements.setLong(res, outType, o, acc[0]);
+        };
+    }
+
+    /** Calls {@code body} with the start of each innermost strip of a (coalesced) shape, in C order. */
+    private static void forEachStrip(long[] shape, long[] strides, long base, java.util.function.LongConsumer body) {
+        int last = shape.length - 1;
+        if (last == 0) {
+            body.accept(base);
+            return;
+        }
+        long[] idx = new long[last];
+        long off = base;
+        while (true) {
+            body.accept(off);
+            int ax = last - 1;
+            while (ax >= 0) {
+                idx[ax]++;
+                off += strides[ax];
+                if (idx[ax] < shape[ax]) {
+                    break;
+                }
+                off -= strides[ax] * shape[ax];
+                idx[ax] = 0;
+                ax--;
+            }
+            if (ax < 0) {
+                return;
+            }
+        }
+    }
+
+    /** Pairwise summation of a strided strip: error O(eps log n) instead of O(eps n). */
+    static double pairwiseSum(MemorySegment s, DType t, long off, long step, long n) {
+        if (n <= PAIRWISE_BLOCK) {
+            double[] r = new double[8];
+            long i = 0;
+            for (; i + 8 <= n; i += 8) {
+                for (int k = 0; k < 8; k++) {
+                    r[k] += HostElements.getDouble(s, t, off + (i + k) * step);
+                }
+            }
+            double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (; i < n; i++) {
+                sum += HostElements.getDouble(s, t, off + i * step);
+            }
+            return sum;
+        }
+        long half = n / 2;
+        half -= half % 8;
+        return pairwiseSum(s, t, off, step, half) + pairwiseSum(s, t, off + half * step, step, n - half);
+    }
+
+    /** {@code op.accumulate} along one axis: a running fold, in order. */
+    static void accumulate(Ufunc op, Ufunc.Loop loop, NDArray input, int axis, NDArray out) {
+        long[] shape = input.shape();
+        long n = shape[axis];
+        long[] ist = input.elementStrides();
+        long[] ost = out.elementStrides();
+        long si = ist[axis];
+        long so = ost[axis];
+        shape[axis] = 1;
+        MemorySegment in = CpuBackend.segment(input.storage());
+        MemorySegment res = CpuBackend.segment(out.storage());
+        DType t = loop.in().get(0);
+        DType outType = loop.out();
+        boolean floating = t.isFloating();
+        DoubleBinaryOperator fd = floating ? Kernels.binaryDouble(op.name()) : null;
+        LongBinaryOperator fl = floating ? null : Kernels.binaryLong(op.name(), t);
+        StridedWalk.walk(shape, new long[][] {ist, ost}, new long[] {input.elementOffset(), out.elementOffset()},
+                (off, st, m) -> {
+                    for (long j = 0; j < m; j++) {
+                        long a = off[0] + j * st[0];
+                        long b = off[1] + j * st[1];
+                        if (n == 0) {
+                            continue;
+                        }
+                        if (floating) {
+                            double acc = HostElements.getDouble(in, t, a);
+                            HostElements.setDouble(res, outType, b, acc);
+                            for (long i = 1; i < n; i++) {
+                                acc = fd.applyAsDouble(acc, HostElements.getDouble(in, t, a + i * si));
+                                HostElements.setDouble(res, outType, b + i * so, acc);
+                            }
+                        } else {
+                            long acc = HostElements.getLong(in, t, a);
+                            HostElements.setLong(res, outType, b, acc);
+                            for (long i = 1; i < n; i++) {
+                                acc = fl.applyAsLong(acc, HostElements.getLong(in, t, a + i * si));
+                                HostElements.setLong(res, outType, b + i * so, acc);
+                            }
+                        }
+                    }
+                });
+        CpuBackend.keepAlive(new NDArray[] {input, out});
+    }
+
+    /** argmax/argmin along an axis: the first extreme wins; for floats the first NaN wins. */
+    static void argReduce(boolean max, NDArray input, int axis, NDArray out) {
+        long[] shape = input.shape();
+        long n = shape[axis];
+        long[] ist = input.elementStrides();
+        long si = ist[axis];
+        shape[axis] = 1;
+        MemorySegment in = CpuBackend.segment(input.storage());
+        MemorySegment res = CpuBackend.segment(out.storage());
+        DType t = input.dtype();
+        StridedWalk.walk(shape, new long[][] {ist, out.elementStrides()},
+                new long[] {input.elementOffset(), out.elementOffset()}, (off, st, m) -> {
+                    for (long j = 0; j < m; j++) {
+                        long a = off[0] + j * st[0];
+                        long best = t.isFloating() ? argFloat(max, in, t, a, si, n) : argLong(max, in, t, a, si, n);
+                        HostElements.setLong(res, DType.INT64, off[1] + j * st[1], best);
+                    }
+                });
+        CpuBackend.keepAlive(new NDArray[] {input, out});
+    }
+
+    private static long argFloat(boolean max, MemorySegment in, DType t, long a, long step, long n) {
+        long best = 0;
+        double bv = HostElements.getDouble(in, t, a);
+        if (Double.isNaN(bv)) {
+            return 0;
+        }
+        for (long i = 1; i < n; i++) {
+            double v = HostElements.getDouble(in, t, a + i * step);
+            if (Double.isNaN(v)) {
+                return i;
+            }
+            if (max ? v > bv : v < bv) {
+                bv = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static long argLong(boolean max, MemorySegment in, DType t, long a, long step, long n) {
+        long best = 0;
+        long bv = HostElements.getLong(in, t, a);
+        for (long i = 1; i < n; i++) {
+            long v = HostElements.getLong(in, t, a + i * step);
+            if (max ? v > bv : v < bv) {
+                bv = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+}
