@@ -10,6 +10,7 @@ package io.github.ndarray.broadcasting;
 public final class BroadcastException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The operands' shapes, copied; see {@link #shapes()}. */
     private final long[][] shapes;
 
     /**
@@ -34,7 +35,8 @@ public final class BroadcastException extends IllegalArgumentException {
         return copy;
     }
 
-    private static String message(long[][] shapes) {
+    /** NumPy's message for operands with the given shapes. */
+    static String message(long[][] shapes) {
         StringBuilder sb = new StringBuilder("operands could not be broadcast together with shapes");
         for (long[] s : shapes) {
             sb.append(' ').append(Shapes.format(s));

@@ -3,6 +3,13 @@ package io.github.ndarray.broadcasting;
 /**
  * Shape utilities shared by every module: validation, sizes with overflow checks, and
  * NumPy's printed form of a shape.
+ *
+ * {@snippet :
+ * long[] shape = Shapes.parse("(2,3,4)");
+ * long n = Shapes.checkedSize(shape);           // 24
+ * long[] st = Shapes.contiguousStrides(shape);  // {12, 4, 1}
+ * String s = Shapes.format(shape);              // "(2,3,4)"
+ * }
  */
 public final class Shapes {
     /** The most dimensions an array may have (NumPy 2 allows 64). */
@@ -13,6 +20,12 @@ public final class Shapes {
 
     /**
      * Formats a shape the way NumPy prints it: {@code ()}, {@code (3,)}, {@code (3,4)}.
+     *
+     * {@snippet :
+     * Shapes.format(new long[]{3, 4}); // "(3,4)"
+     * Shapes.format(new long[]{3});    // "(3,)"
+     * Shapes.format(new long[0]);      // "()"
+     * }
      *
      * @param shape the shape
      * @return the printed form
@@ -32,8 +45,59 @@ public final class Shapes {
     }
 
     /**
+     * Reads a shape written the way NumPy prints it, and a little more leniently: the
+     * parentheses may be square brackets or left out, spaces are allowed, and a one-axis
+     * shape may drop its trailing comma. The result is checked with {@link #checkedSize}.
+     *
+     * {@snippet :
+     * Shapes.parse("(3,4)");     // {3, 4}
+     * Shapes.parse("(3,)");      // {3}
+     * Shapes.parse("[2, 0, 5]"); // {2, 0, 5}
+     * Shapes.parse("()");        // {} (0-d)
+     * }
+     *
+     * @param text the shape's text
+     * @return the shape
+     * @throws IllegalArgumentException if the text is not a shape, or the shape is invalid
+     */
+    public static long[] parse(String text) {
+        String body = text.strip();
+        if (body.length() >= 2 && (body.startsWith("(") && body.endsWith(")")
+                || body.startsWith("[") && body.endsWith("]"))) {
+            body = body.substring(1, body.length() - 1).strip();
+        } else if (body.isEmpty()) {
+            throw new IllegalArgumentException("not a shape: '" + text + "' (write () for a 0-d shape)");
+        }
+        if (body.isEmpty()) {
+            return new long[0];
+        }
+        if (body.endsWith(",")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        String[] parts = body.split(",", -1);
+        long[] shape = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                shape[i] = Long.parseLong(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a shape: '" + text + "'", e);
+            }
+        }
+        checkedSize(shape);
+        return shape;
+    }
+
+    /**
      * Checks that a shape is valid: at most {@link #MAX_DIMS} dimensions, none negative,
-     * and a product that fits in a {@code long}.
+     * and a product that fits in a {@code long}. A shape with a zero-size axis has 0 elements
+     * whatever its other sizes are.
+     *
+     * {@snippet :
+     * Shapes.checkedSize(new long[]{3, 4});               // 12
+     * Shapes.checkedSize(new long[0]);                    // 1 (0-d)
+     * Shapes.checkedSize(new long[]{0, Long.MAX_VALUE});  // 0
+     * Shapes.checkedSize(new long[]{-1});                 // throws IllegalArgumentException
+     * }
      *
      * @param shape the shape to check
      * @return the number of elements
@@ -78,6 +142,10 @@ public final class Shapes {
 
     /**
      * C-order (row-major) strides of a contiguous array, in elements.
+     *
+     * {@snippet :
+     * Shapes.contiguousStrides(new long[]{2, 3, 4}); // {12, 4, 1}
+     * }
      *
      * @param shape the shape
      * @return strides in elements; the last axis has stride 1
