@@ -155,32 +155,21 @@ final class Kernels {
         };
     }
 
-    private static DoubleBiPredicate compareDouble(String name) {
-        return switch (name) {
-            case "equal" -> (a, b) -> a == b;
-            case "not_equal" -> (a, b) -> a != b;
-            case "less" -> (a, b) -> a < b;
-            case "less_equal" -> (a, b) -> a <= b;
-            case "greater" -> (a, b) -> a > b;
-            case "greater_equal" -> (a, b) -> a >= b;
-            case "logical_and" -> (a, b) -> a != 0 && b != 0;
-            case "logical_or" -> (a, b) -> a != 0 || b != 0;
-            case "logical_xor" -> (a, b) -> (a != 0) != (b != 0);
-            default -> throw new IllegalArgumentException("no comparison kernel for ufunc '" + name + "'");
-        };
+    /** A comparison or logical op, on floats and on integers. */
+    private record Comparison(DoubleBiPredicate onDouble, LongBiPredicate onLong) {
     }
 
-    private static LongBiPredicate compareLong(String name) {
+    private static Comparison comparison(String name) {
         return switch (name) {
-            case "equal" -> (a, b) -> a == b;
-            case "not_equal" -> (a, b) -> a != b;
-            case "less" -> (a, b) -> a < b;
-            case "less_equal" -> (a, b) -> a <= b;
-            case "greater" -> (a, b) -> a > b;
-            case "greater_equal" -> (a, b) -> a >= b;
-            case "logical_and" -> (a, b) -> a != 0 && b != 0;
-            case "logical_or" -> (a, b) -> a != 0 || b != 0;
-            case "logical_xor" -> (a, b) -> (a != 0) != (b != 0);
+            case "equal" -> new Comparison((a, b) -> a == b, (a, b) -> a == b);
+            case "not_equal" -> new Comparison((a, b) -> a != b, (a, b) -> a != b);
+            case "less" -> new Comparison((a, b) -> a < b, (a, b) -> a < b);
+            case "less_equal" -> new Comparison((a, b) -> a <= b, (a, b) -> a <= b);
+            case "greater" -> new Comparison((a, b) -> a > b, (a, b) -> a > b);
+            case "greater_equal" -> new Comparison((a, b) -> a >= b, (a, b) -> a >= b);
+            case "logical_and" -> new Comparison((a, b) -> a != 0 && b != 0, (a, b) -> a != 0 && b != 0);
+            case "logical_or" -> new Comparison((a, b) -> a != 0 || b != 0, (a, b) -> a != 0 || b != 0);
+            case "logical_xor" -> new Comparison((a, b) -> (a != 0) != (b != 0), (a, b) -> (a != 0) != (b != 0));
             default -> throw new IllegalArgumentException("no comparison kernel for ufunc '" + name + "'");
         };
     }
@@ -276,7 +265,7 @@ final class Kernels {
 
     private static StripKernel test2(DType t, String name) {
         if (t.isFloating()) {
-            DoubleBiPredicate p = compareDouble(name);
+            DoubleBiPredicate p = comparison(name).onDouble();
             return (s, off, st, n) -> {
                 long i0 = off[0];
                 long i1 = off[1];
@@ -286,7 +275,7 @@ final class Kernels {
                 }
             };
         }
-        LongBiPredicate p = compareLong(name);
+        LongBiPredicate p = comparison(name).onLong();
         return (s, off, st, n) -> {
             long i0 = off[0];
             long i1 = off[1];
