@@ -6,24 +6,58 @@ package io.github.ndarray;
  *
  * {@snippet :
  * Index[] ix = Index.parse("1:, ::-1, None, ...");
- * NDArray v = a.get(Index.slice(1, null, null), Index.at(0));
+ * NDArray v = a.get(Index.slice(1L, null, null), Index.at(0));   // a[1:, 0]
  * }
+ *
+ * <p>{@code toString()} writes each index in NumPy's syntax ({@code "1:"}, {@code "::-1"},
+ * {@code "None"}, {@code "..."}), so that {@code Index.parse(index.toString())} gives it back.
  */
 public sealed interface Index {
     /** A single integer position; it removes the axis. @param i the position, negative from the end */
     record At(long i) implements Index {
+        @Override
+        public String toString() {
+            return Long.toString(i);
+        }
     }
 
-    /** A slice {@code start:stop:step}; null parts take NumPy's defaults. */
+    /**
+     * A slice {@code start:stop:step}; null parts take NumPy's defaults. Bounds are clamped
+     * to the axis as Python's {@code slice.indices} does; negatives count from the end.
+     *
+     * @param start first position, or null (0, or the last position when the step is negative)
+     * @param stop the position to stop before, or null (past the end in the step's direction)
+     * @param step the step, or null (1); never 0
+     * @throws IllegalArgumentException if the step is 0
+     */
     record Slice(Long start, Long stop, Long step) implements Index {
+        public Slice {
+            if (step != null && step == 0) {
+                throw new IllegalArgumentException("slice step cannot be zero");
+            }
+        }
+
+        @Override
+        public String toString() {
+            String s = (start == null ? "" : start.toString()) + ":" + (stop == null ? "" : stop.toString());
+            return step == null ? s : s + ":" + step;
+        }
     }
 
     /** {@code None} / {@code np.newaxis}: inserts an axis of size 1. */
     record NewAxis() implements Index {
+        @Override
+        public String toString() {
+            return "None";
+        }
     }
 
     /** {@code ...}: as many full slices as needed. */
     record Ellipsis() implements Index {
+        @Override
+        public String toString() {
+            return "...";
+        }
     }
 
     /**
@@ -39,6 +73,7 @@ public sealed interface Index {
      * @param stop stop, or null
      * @param step step, or null (1); never 0
      * @return a slice
+     * @throws IllegalArgumentException if the step is 0
      */
     static Index slice(Long start, Long stop, Long step) {
         return new Slice(start, stop, step);
@@ -61,7 +96,9 @@ public sealed interface Index {
 
     /**
      * Parses NumPy's basic index syntax: comma-separated integers, slices
-     * {@code start:stop:step}, {@code None}, {@code ...}.
+     * {@code start:stop:step} with any part omitted, {@code None}, {@code ...} (at most
+     * once). Whitespace is ignored; the empty string means no index (a view of everything);
+     * a single trailing comma is allowed, as in Python ({@code "1,"}).
      *
      * @param expression e.g. {@code "1:, ::-1, None, ..."}
      * @return the indices
