@@ -88,6 +88,7 @@ public final class NDArray implements AutoCloseable {
      */
     NDArray view(long[] newShape, long[] newStrides, long newOffset) {
         checkOpen();
+        Shapes.checkedSize(newShape);
         storage.retain();
         return new NDArray(storage, dtype, newShape, newStrides, newOffset);
     }
@@ -417,10 +418,16 @@ public final class NDArray implements AutoCloseable {
             return this;
         }
         NDArray src = isContiguous() ? this : copy();
-        NDArray out = allocate(target, dtype, shape);
-        Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
-        mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
-        return out;
+        try {
+            NDArray out = allocate(target, dtype, shape);
+            Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
+            mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+            return out;
+        } finally {
+            if (src != this) {
+                src.close();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ indexing
@@ -447,6 +454,8 @@ public final class NDArray implements AutoCloseable {
      *
      * @param index the indices, see {@link Index}
      * @return the view
+     * @throws IllegalArgumentException if the indices are malformed (e.g. two ellipses)
+     * @throws IndexOutOfBoundsException if an integer index is out of bounds or there are too many
      */
     public NDArray get(Index... index) {
         checkOpen();

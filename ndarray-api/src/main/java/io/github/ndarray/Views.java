@@ -63,13 +63,14 @@ final class Views {
             }
         }
         while (ni < target.length) {
-            if (target[ni] == 1) {
-                out[ni] = 0;
+            if (oi >= k) {
+                if (target[ni] != 1) {
+                    return null;
+                }
+                // Trailing size-1 axes take the previous stride, as NumPy gives them.
+                out[ni] = ni > 0 ? out[ni - 1] : 1;
                 ni++;
                 continue;
-            }
-            if (oi >= k) {
-                return null;
             }
             // Grow an old group and a new group until their products match.
             int oStart = oi;
