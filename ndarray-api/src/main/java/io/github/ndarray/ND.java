@@ -1049,6 +1049,49 @@ public final class ND {
         return Selection.where(cond, x, y);
     }
 
+    /**
+     * {@code np.allclose(a, b, rtol, atol)}: whether {@code |a - b| <= atol + rtol * |b|}
+     * everywhere (broadcasting); NaN is never close.
+     *
+     * {@snippet :
+     * ND.allclose(ND.array(1.0, 2.0), ND.array(1.0, 2.0 + 1e-9), 1e-5, 1e-8); // true
+     * }
+     *
+     * @param a an array
+     * @param b an array
+     * @param rtol relative tolerance
+     * @param atol absolute tolerance
+     * @return whether all elements are close
+     */
+    public static boolean allclose(NDArray a, NDArray b, double rtol, double atol) {
+        try (NDArray d = Ufunc.SUBTRACT.call(a, b);
+                NDArray ad = Ufunc.ABSOLUTE.call(d);
+                NDArray ab = Ufunc.ABSOLUTE.call(b);
+                NDArray scaled = Ufunc.MULTIPLY.call(ab, rtol);
+                NDArray tol = Ufunc.ADD.call(scaled, atol);
+                NDArray ok = Ufunc.LESS_EQUAL.call(ad, tol);
+                NDArray all = Reductions.all(ok, null, false)) {
+            return all.item() != 0;
+        }
+    }
+
+    /**
+     * {@code np.array_equal(a, b)}: same shape and equal elements (NaN is not equal to NaN).
+     *
+     * @param a an array
+     * @param b an array
+     * @return whether they are equal
+     */
+    public static boolean arrayEqual(NDArray a, NDArray b) {
+        if (!java.util.Arrays.equals(a.shape(), b.shape())) {
+            return false;
+        }
+        try (NDArray eq = Ufunc.EQUAL.call(a, b);
+                NDArray all = Reductions.all(eq, null, false)) {
+            return all.item() != 0;
+        }
+    }
+
     // ------------------------------------------------------------------ reductions
 
     /**

@@ -21,4 +21,15 @@ class SmokeTest {
         assertArrayEquals(new long[] {0, 1, 3, 6, 10, 15}, ND.cumsum(a).toLongArray());
         System.out.println(ND.runtimeInfo());
     }
+
+    @Test
+    void allcloseAndArrayEqual() {
+        NDArray x = ND.array(1.0, 2.0, 3.0);
+        assertTrue(ND.allclose(x, ND.array(1.0, 2.0 + 1e-9, 3.0), 1e-5, 1e-8));
+        assertFalse(ND.allclose(x, ND.array(1.0, 2.1, 3.0), 1e-5, 1e-8));
+        assertFalse(ND.allclose(x, ND.array(1.0, Double.NaN, 3.0), 1e-5, 1e-8));
+        assertTrue(ND.arrayEqual(x, ND.array(1.0, 2.0, 3.0)));
+        assertFalse(ND.arrayEqual(x, ND.array(1.0, 2.0)));
+        assertFalse(ND.arrayEqual(x, ND.array(1.0, 2.0, 4.0)));
+    }
 }
