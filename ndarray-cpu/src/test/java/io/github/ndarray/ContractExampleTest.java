@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 
-class SmokeTest {
+class ContractExampleTest {
     @Test
     void contractExample() {
         NDArray a = ND.arange(6).reshape(2, 3);
