@@ -1,0 +1,313 @@
+package io.github.ndarray;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ndarray.spi.HostStorage;
+import io.github.ndarray.spi.Storage;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Memory lifecycle (DESIGN.md: "Memory is released by close() / scopes deterministically and by
+ * the GC otherwise; no use-after-free can crash the JVM (closed arrays throw)").
+ */
+class LifecycleBehaviorTest {
+    private static NDArray data() {
+        return ND.array(new double[][] {{1, 2, 3}, {4, 5, 6}});
+    }
+
+    private static void closedUse(NDArray closed, String what, Function<NDArray, Object> use) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> use.apply(closed),
+                what + " on a closed array must throw IllegalStateException");
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), what + ": message");
+    }
+
+    @Test
+    void everyUseOfAClosedArrayThrowsIllegalState() {
+        NDArray a = data();
+        NDArray other = data();
+        a.close();
+        assertTrue(a.isClosed());
+        closedUse(a, "getDouble", x -> x.getDouble(0, 0));
+        closedUse(a, "getLong", x -> x.getLong(1, 1));
+        closedUse(a, "setDouble", x -> x.setDouble(1.0, 0, 0));
+        closedUse(a, "setLong", x -> x.setLong(1, 0, 0));
+        NDArray one = ND.ones(1);
+        one.close();
+        closedUse(one, "item", NDArray::item);
+        closedUse(a, "toDoubleArray", NDArray::toDoubleArray);
+        closedUse(a, "toLongArray", NDArray::toLongArray);
+        closedUse(a, "toBooleanArray", NDArray::toBooleanArray);
+        closedUse(a, "storage", NDArray::storage);
+        closedUse(a, "add (left)", x -> x.add(other));
+        closedUse(a, "add (right)", x -> other.add(x));
+        closedUse(a, "add scalar", x -> x.add(1.0));
+        closedUse(a, "mul", x -> x.mul(2L));
+        closedUse(a, "neg", NDArray::neg);
+        closedUse(a, "exp", ND::exp);
+        closedUse(a, "sum", NDArray::sum);
+        closedUse(a, "sum(axis)", x -> x.sum(0));
+        closedUse(a, "mean", NDArray::mean);
+        closedUse(a, "var", x -> ND.var(x));
+        closedUse(a, "max", NDArray::max);
+        closedUse(a, "argmax", NDArray::argmax);
+        closedUse(a, "argmin(axis)", x -> x.argmin(1));
+        closedUse(a, "cumsum", ND::cumsum);
+        closedUse(a, "reshape", x -> x.reshape(3, 2));
+        closedUse(a, "ravel", NDArray::ravel);
+        closedUse(a, "transpose", NDArray::transpose);
+        closedUse(a, "T", NDArray::T);
+        closedUse(a, "swapAxes", x -> x.swapAxes(0, 1));
+        closedUse(a, "expandDims", x -> x.expandDims(0));
+        closedUse(a, "squeeze", NDArray::squeeze);
+        closedUse(a, "broadcastTo", x -> x.broadcastTo(4, 2, 3));
+        closedUse(a, "copy", NDArray::copy);
+        closedUse(a, "astype", x -> x.astype(DType.FLOAT32));
+        closedUse(a, "to", x -> x.to(Device.cpu()));
+        closedUse(a, "assign", x -> x.assign(0.0));
+        closedUse(a, "assign (as value)", x -> other.assign(x));
+        closedUse(a, "matmul", x -> x.matmul(other.transpose()));
+        closedUse(a, "matmul (right)", x -> other.matmul(x.transpose()));
+        closedUse(a, "dot", x -> ND.dot(other, x.T()));
+        closedUse(a, "where", x -> ND.where(x, 1.0, 0.0));
+        closedUse(a, "where (value)", x -> ND.where(ND.ones(DType.BOOL, 2, 3), x, 0.0));
+        closedUse(a, "callInto (out)", x -> Ufunc.ADD.callInto(x, null, other, other));
+        closedUse(a, "callInto (where)", x -> Ufunc.ADD.callInto(null, x, other, other));
+        closedUse(a, "outer", x -> Ufunc.MULTIPLY.outer(x, other));
+        closedUse(a, "reduce", x -> Ufunc.ADD.reduce(x, null, false));
+        closedUse(a, "accumulate", x -> Ufunc.ADD.accumulate(x, 0));
+        // the other array is untouched
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, other.toDoubleArray());
+    }
+
+    @Test
+    void metadataStaysReadableAfterClose() {
+        // Like a closed file's name: shape, dtype and repr of a closed array do not touch memory.
+        NDArray a = data();
+        a.close();
+        assertArrayEquals(new long[] {2, 3}, a.shape());
+        assertEquals(DType.FLOAT64, a.dtype());
+        assertEquals(6, a.size());
+        assertEquals(2, a.ndim());
+        assertEquals("array(<closed>)", a.toString());
+    }
+
+    @Test
+    void closingTwiceIsFine() {
+        NDArray a = data();
+        Storage s = a.storage();
+        a.close();
+        assertDoesNotThrow(a::close);
+        assertDoesNotThrow(a::close);
+        assertTrue(s.isFreed());
+    }
+
+    @Test
+    void closingTwiceDoesNotReleaseAViewsHold() {
+        NDArray a = data();
+        NDArray v = a.transpose();
+        Storage s = a.storage();
+        a.close();
+        a.close(); // must not count as a second release
+        assertFalse(s.isFreed(), "the view still holds the memory");
+        assertEquals(6.0, v.getDouble(2, 1));
+        v.close();
+        assertTrue(s.isFreed());
+    }
+
+    @Test
+    void aViewOutlivesItsBase() {
+        NDArray a = data();
+        Storage s = a.storage();
+        NDArray t = a.transpose();
+        NDArray r = a.reshape(3, 2);
+        NDArray e = a.expandDims(0);
+        a.close();
+        assertFalse(s.isFreed(), "views still hold the memory");
+        assertEquals(4.0, t.getDouble(0, 1));
+        assertEquals(4.0, r.getDouble(1, 1));
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, e.toDoubleArray());
+        assertArrayEquals(new double[] {5, 7, 9}, t.sum(1).toDoubleArray());
+        // views of views keep it too
+        NDArray tt = t.transpose();
+        t.close();
+        r.close();
+        e.close();
+        assertFalse(s.isFreed());
+        tt.setDouble(-1, 0, 0);
+        assertEquals(-1.0, tt.getDouble(0, 0));
+        tt.close();
+        assertTrue(s.isFreed(), "the last holder frees the memory");
+    }
+
+    @Test
+    void closingAllHoldersFreesAndTheMemoryCannotBeReadAfterwards() {
+        NDArray a = data();
+        NDArray v = a.broadcastTo(4, 2, 3);
+        HostStorage s = (HostStorage) a.storage();
+        MemorySegment seg = s.segment();
+        assertTrue(seg.scope().isAlive());
+        v.close();
+        assertFalse(s.isFreed());
+        a.close();
+        assertTrue(s.isFreed());
+        assertFalse(seg.scope().isAlive(), "the native memory is released at once");
+        // a stale segment cannot read freed memory: FFM throws instead of crashing the JVM
+        assertThrows(IllegalStateException.class, () -> seg.get(ValueLayout.JAVA_DOUBLE, 0));
+        // and a freed storage cannot be resurrected by a new holder
+        assertThrows(IllegalStateException.class, s::retain);
+    }
+
+    @Test
+    void aCopyIsIndependentOfItsSource() {
+        NDArray a = data();
+        NDArray c = a.copy();
+        Storage s = a.storage();
+        assertTrue(s != c.storage());
+        a.close();
+        assertTrue(s.isFreed(), "a copy does not hold its source");
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, c.toDoubleArray());
+        c.close();
+    }
+
+    @Test
+    void reshapeThatCopiesDoesNotHoldTheSource() {
+        NDArray a = data();
+        NDArray t = a.transpose();
+        Storage s = a.storage();
+        NDArray flat = t.reshape(6); // transposed: a copy
+        a.close();
+        t.close();
+        assertTrue(s.isFreed());
+        assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, flat.toDoubleArray());
+        Storage fs = flat.storage();
+        flat.close();
+        assertTrue(fs.isFreed(), "the copy's memory is freed by closing the result");
+    }
+
+    @Test
+    void tryWithResourcesClosesAndFrees() {
+        Storage s;
+        Storage vs;
+        double sum;
+        try (NDArray a = ND.arange(0.0, 10.0, 1.0); NDArray v = a.reshape(2, 5); NDArray r = v.sum(1)) {
+            s = a.storage();
+            vs = r.storage();
+            sum = r.getDouble(1);
+        }
+        assertEquals(35.0, sum);
+        assertTrue(s.isFreed(), "base and view closed: memory freed");
+        assertTrue(vs.isFreed());
+    }
+
+    @Test
+    void operationsDoNotLeakTheirTemporaries() {
+        // Promotion, broadcasting and out= make temporary arrays; an op must release them all, so
+        // closing the inputs and result frees every storage involved.
+        NDArray i8 = ND.array(new byte[][] {{0, 1, 2}, {3, 4, 5}}, null);
+        NDArray f = ND.array(0.5, 1.5, 2.5);
+        Storage si = i8.storage();
+        Storage sf = f.storage();
+        NDArray r = i8.add(f).mul(2.0).sum(0); // the intermediates own their own memory
+        Storage sr = r.storage();
+        NDArray out = ND.zeros(DType.FLOAT32, 2, 3);
+        NDArray fT = f.expandDims(0); // a view: must be closed too
+        Ufunc.ADD.callInto(out, ND.greater(i8, 2), i8, fT);
+        Storage so = out.storage();
+        fT.close();
+        i8.close();
+        f.close();
+        r.close();
+        out.close();
+        assertTrue(si.isFreed());
+        assertTrue(sf.isFreed());
+        assertTrue(sr.isFreed());
+        assertTrue(so.isFreed());
+    }
+
+    @Disabled("BUG: NDArray.view retains the storage before the constructor validates the shape, so a view that fails (65 dims) leaks a hold and close() no longer frees")
+    @Test
+    void aFailedViewDoesNotLeakAHold() {
+        long[] s64 = new long[64];
+        java.util.Arrays.fill(s64, 1);
+        NDArray a = ND.ones(s64);
+        Storage s = a.storage();
+        assertThrows(IllegalArgumentException.class, () -> a.expandDims(0));
+        a.close();
+        assertTrue(s.isFreed(), "the only holder closed, so the memory must be freed");
+    }
+
+    @Test
+    void unclosedTemporariesAreCollected() throws InterruptedException {
+        // 2000 arrays of 1 MB (2 GB in all), none closed, as a careless user would write. Their
+        // native memory must come back through the garbage collector: we keep only the memory
+        // segments of a sample (a segment refers to its arena, never to the array or storage)
+        // and watch their arenas close.
+        final int n = 2000;
+        final long perArray = 1 << 17; // 131072 doubles = 1 MB
+        List<MemorySegment> sample = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            NDArray t = ND.full(1.0, perArray);
+            NDArray u = t.mul(2.0); // a second temporary, also never closed
+            total += u.getDouble(perArray - 1);
+            if (i % 100 == 0) {
+                sample.add(((HostStorage) t.storage()).segment());
+                sample.add(((HostStorage) u.storage()).segment());
+            }
+            if (i % 250 == 249) {
+                System.gc();
+            }
+        }
+        assertEquals(2.0 * n, total);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int alive = countAlive(sample);
+        while (alive > 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+            alive = countAlive(sample);
+        }
+        assertEquals(0, alive, "arrays dropped without close() must be freed by the GC's cleaner");
+    }
+
+    private static int countAlive(List<MemorySegment> segs) {
+        int alive = 0;
+        for (MemorySegment s : segs) {
+            alive += s.scope().isAlive() ? 1 : 0;
+        }
+        return alive;
+    }
+
+    @Test
+    void toTheSameDeviceReturnsTheSameArraySoClosingEitherClosesBoth() {
+        NDArray a = data();
+        NDArray b = a.to(Device.cpu());
+        assertSame(a, b);
+        b.close();
+        assertTrue(a.isClosed());
+    }
+
+    @Test
+    void resultsOfOpsAreIndependentOfClosedInputs() {
+        NDArray a = data();
+        NDArray b = a.mul(10.0);
+        NDArray v = a.reshape(6); // a view
+        a.close();
+        assertArrayEquals(new double[] {10, 20, 30, 40, 50, 60}, b.toDoubleArray());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, v.toDoubleArray());
+        Executable useA = () -> a.add(b);
+        assertThrows(IllegalStateException.class, useA);
+    }
+}
