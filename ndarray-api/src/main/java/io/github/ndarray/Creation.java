@@ -63,8 +63,9 @@ final class Creation {
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         NDArray out = NDArray.allocate(Device.cpu(), dtype == null ? natural : dtype, shape);
         MemorySegment seg = ((HostStorage) out.storage()).segment();
-        long[] pos = {0};
-        fill(data, 0, shape, seg, out.dtype(), pos);
+        if (out.size() > 0) {
+            fill(data, 0, shape, seg, out.dtype(), new long[] {0});
+        }
         return out;
     }
 
@@ -109,7 +110,12 @@ final class Creation {
         if (step == 0) {
             throw new IllegalArgumentException("arange: step must not be zero");
         }
-        long n = Math.max(0, Math.ceilDiv(Math.subtractExact(stop, start), step));
+        long n;
+        try {
+            n = Math.max(0, Math.ceilDiv(Math.subtractExact(stop, start), step));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("arange: Maximum allowed size exceeded");
+        }
         NDArray out = NDArray.allocate(Device.cpu(), dtype, n);
         MemorySegment seg = ((HostStorage) out.storage()).segment();
         for (long i = 0; i < n; i++) {

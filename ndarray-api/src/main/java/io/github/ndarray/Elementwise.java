@@ -33,11 +33,14 @@ final class Elementwise {
                 shapes[i] = in[i].shape();
             }
             long[] shape = Broadcast.shape(shapes);
-            if (out != null && !java.util.Arrays.equals(out.shape(), shape)) {
-                // NumPy lets out= have the broadcast shape only.
-                Broadcast.shape(shape, out.shape());
-                throw new IllegalArgumentException("non-broadcastable output operand with shape "
-                        + Shapes.format(out.shape()) + " doesn't match the broadcast shape " + Shapes.format(shape));
+            if (out != null) {
+                // The inputs broadcast to out's shape; out itself is never stretched.
+                long[] withOut = Broadcast.shape(shape, out.shape());
+                if (!java.util.Arrays.equals(withOut, out.shape())) {
+                    throw new IllegalArgumentException("non-broadcastable output operand with shape "
+                            + Shapes.format(out.shape()) + " doesn't match the broadcast shape " + Shapes.format(withOut));
+                }
+                shape = withOut;
             }
             if (out != null) {
                 checkSameKind(loop.out(), out.dtype());
@@ -93,9 +96,11 @@ final class Elementwise {
         if (from.canCastSafely(to)) {
             return;
         }
+        // Kinds in NumPy's order b < u < i < f: same_kind allows any cast that does not go down it.
         boolean ok = switch (from.kind()) {
             case BOOL -> true;
-            case UNSIGNED, SIGNED -> to.isInteger() || to.isFloating();
+            case UNSIGNED -> to.isInteger() || to.isFloating();
+            case SIGNED -> to.kind() == DType.Kind.SIGNED || to.isFloating();
             case FLOAT -> to.isFloating();
         };
         if (!ok) {

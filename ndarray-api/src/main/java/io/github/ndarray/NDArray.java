@@ -320,8 +320,9 @@ public final class NDArray implements AutoCloseable {
         long[] st = new long[shape.length + 1];
         for (int i = 0, j = 0; i < s.length; i++) {
             if (i == n) {
+                // NumPy's stride for the new axis: the next axis' extent, or one element at the end.
                 s[i] = 1;
-                st[i] = 0;
+                st[i] = j < shape.length ? strides[j] * shape[j] : 1;
             } else {
                 s[i] = shape[j];
                 st[i] = strides[j++];

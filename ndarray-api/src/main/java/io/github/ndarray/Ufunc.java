@@ -179,6 +179,8 @@ public final class Ufunc {
     private final Double identity;
     /** The loop for inputs that are all bool or integer, if not the regular choice (true division). */
     private final Loop integerInputsLoop;
+    /** NumPy refuses some ops on all-bool inputs instead of casting them to int8 (subtract, negative, sign). */
+    private final boolean refusesBool;
 
     private Ufunc(String name, int nin, List<Loop> loops, Double identity, Loop integerInputsLoop) {
         this.name = name;
@@ -186,6 +188,7 @@ public final class Ufunc {
         this.loops = List.copyOf(loops);
         this.identity = identity;
         this.integerInputsLoop = integerInputsLoop;
+        this.refusesBool = name.equals("subtract") || name.equals("negative") || name.equals("sign");
     }
 
     private static Ufunc binary(String name, String codes, Double identity) {
@@ -267,6 +270,11 @@ public final class Ufunc {
     public Loop resolve(DType... inputs) {
         if (inputs.length != nin) {
             throw new IllegalArgumentException(name + "() takes " + nin + " inputs, got " + inputs.length);
+        }
+        if (refusesBool && Arrays.stream(inputs).allMatch(t -> t == DType.BOOL)) {
+            throw new IllegalArgumentException("ufunc '" + name + "' not supported for the input types "
+                    + Arrays.toString(inputs) + ": NumPy has no boolean " + name
+                    + (nin == 2 ? " (use logical_xor or bitwise_xor)" : " (use logical_not or invert)"));
         }
         if (integerInputsLoop != null && Arrays.stream(inputs).noneMatch(DType::isFloating)) {
             return integerInputsLoop;

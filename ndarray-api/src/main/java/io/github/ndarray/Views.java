@@ -24,22 +24,41 @@ final class Views {
                 unknown = i;
             } else if (out[i] < 0) {
                 throw new IllegalArgumentException("negative dimensions are not allowed: " + Shapes.format(requested));
+            } else if (known != 0 && out[i] != 0 && Math.multiplyHigh(known, out[i]) == 0 && known * out[i] > 0) {
+                known *= out[i];
             } else {
-                known = Math.multiplyExact(known, out[i]);
+                known = out[i] == 0 || known == 0 ? 0 : -1; // -1: overflowed, cannot match any size
             }
         }
         if (unknown >= 0) {
-            if (known == 0 || size % known != 0) {
+            if (known <= 0 || size % known != 0) {
                 throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape "
-                        + Shapes.format(requested).replace("-1", "newaxis"));
+                        + unknownShape(requested));
             }
             out[unknown] = size / known;
         }
-        if (Shapes.checkedSize(out) != size) {
+        if (known < 0 || Shapes.checkedSize(out) != size) {
             throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape "
                     + Shapes.format(out));
         }
         return out;
+    }
+
+    /** NumPy's printed form of a requested shape with an unknown size: leading -1s dropped, others "newaxis". */
+    private static String unknownShape(long[] requested) {
+        StringBuilder sb = new StringBuilder("(");
+        boolean leading = true;
+        for (long d : requested) {
+            if (leading && d < 0) {
+                continue;
+            }
+            if (!leading) {
+                sb.append(',');
+            }
+            leading = false;
+            sb.append(d < 0 ? "newaxis" : Long.toString(d));
+        }
+        return sb.append(')').toString();
     }
 
     /**

@@ -36,8 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UfuncResolveTest {
     private static final String[] NAMES = {"bool", "int8", "uint8", "int16", "int32", "int64", "float32", "float64"};
 
-    /** NumPy says error, we (wrongly) resolve: covered by the @Disabled tests below; skipped in the tables. */
-    private static final Set<String> KNOWN_BUGS = Set.of("subtract(bool,bool)", "negative(bool)", "sign(bool)");
 
     /** Ufuncs whose loop inputs NumPy picks by a special rule (logical ops cast mixed inputs to bool): compare outputs only. */
     private static final Set<String> OUTPUT_ONLY = Set.of("logical_and", "logical_or", "logical_xor");
@@ -397,9 +395,6 @@ class UfuncResolveTest {
 
     private static void check(Ufunc u, String expected, DType... in) {
         String call = u.name() + "(" + String.join(",", java.util.Arrays.stream(in).map(DType::toString).toList()) + ")";
-        if (KNOWN_BUGS.contains(call)) {
-            return;
-        }
         if (expected.equals("ERR")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> u.resolve(in),
                     call + " must be refused like NumPy's UFuncTypeError");
@@ -511,7 +506,6 @@ class UfuncResolveTest {
         assertThrows(IllegalArgumentException.class, () -> Ufunc.LEFT_SHIFT.resolve(DType.INT64, DType.FLOAT32));
     }
 
-    @Disabled("BUG: SUBTRACT has no bool loop but bool casts safely to int8, so bool - bool resolves to bb->b instead of NumPy's TypeError")
     @Test
     void subtractOnTwoBoolsIsRefused() {
         // np.subtract(np.ones(2, bool), np.ones(2, bool)) -> TypeError: numpy boolean subtract,
@@ -522,7 +516,6 @@ class UfuncResolveTest {
         assertEquals("bb->b", Ufunc.SUBTRACT.resolve(DType.BOOL, DType.INT8).toString());
     }
 
-    @Disabled("BUG: NEGATIVE and SIGN have no bool loop but bool casts safely to int8, so they resolve b->b instead of NumPy's TypeError")
     @Test
     void negativeAndSignOnBoolAreRefused() {
         // np.negative(np.ones(2, bool)) -> TypeError: The numpy boolean negative, the `-`

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,7 +132,6 @@ class CreationBehaviorTest {
         assertArrayEquals(new long[] {2, 0}, ND.array(new double[2][0]).shape());
     }
 
-    @Disabled("BUG: Creation.fromJava gives an empty outer array (new double[0][]) shape (0,) but fill() then refuses it as 'not rectangular'")
     @Test
     void emptyOuterJavaArrayHasShapeZero() {
         // np.array([]).shape == (0,): the code's own comment intends (0,) for an empty outer array

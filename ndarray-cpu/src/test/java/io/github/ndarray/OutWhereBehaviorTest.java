@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,7 +159,6 @@ class OutWhereBehaviorTest {
         assertArrayEquals(new long[] {0, 4, 8, 4, 4, 12, 8, 12, 8}, a.toLongArray());
     }
 
-    @Disabled("BUG: Elementwise refuses out= larger than the inputs' broadcast shape; NumPy broadcasts the inputs to out's shape")
     @Test
     void outMayHaveALargerShapeThatTheInputsBroadcastTo() {
         // np.add(np.ones(2), np.ones(2), out=np.zeros((3, 2))) -> [[2,2],[2,2],[2,2]]
