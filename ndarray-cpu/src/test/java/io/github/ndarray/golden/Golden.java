@@ -1,0 +1,545 @@
+package io.github.ndarray.golden;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.ndarray.DType;
+import io.github.ndarray.ND;
+import io.github.ndarray.NDArray;
+import io.github.ndarray.Ufunc;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The harness of the NumPy-differential tests: builds a case's operands in Java, applies
+ * its view recipe, calls the op through one dispatch table ({@link #OPS}, NumPy names to
+ * Java calls), and compares with NumPy's answer. See {@link GoldenTest} for the tolerances.
+ */
+final class Golden {
+    private Golden() {
+    }
+
+    /** Set {@code -Dgolden.strictKnown=true} to fail (not skip) KNOWN_FAILURES entries that now pass. */
+    static final boolean STRICT_KNOWN = Boolean.getBoolean("golden.strictKnown");
+
+    // ------------------------------------------------------------------ dispatch table
+
+    /** One op: operands (arrays and Java scalars, in order) and the case's parameters to a result. */
+    @FunctionalInterface
+    interface Op {
+        NDArray apply(Object[] args, Params p);
+    }
+
+    /** A case's k=v parameters with typed getters. */
+    record Params(Map<String, String> map) {
+        String get(String k) {
+            String v = map.get(k);
+            if (v == null) {
+                throw new IllegalStateException("case lacks parameter " + k);
+            }
+            return v;
+        }
+
+        /** {@code axis=None} gives {@code null}; {@code axis=0,2} gives {0, 2}. */
+        int[] axes() {
+            String v = get("axis");
+            return v.equals("None") ? null : Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+        }
+
+        /** The axes as ND's varargs take them: none for all. */
+        int[] axesVarargs() {
+            int[] a = axes();
+            return a == null ? new int[0] : a;
+        }
+
+        Integer axis() {
+            int[] a = axes();
+            return a == null ? null : a[0];
+        }
+
+        boolean keepdims() {
+            return map.getOrDefault("keepdims", "0").equals("1");
+        }
+
+        int ddof() {
+            return Integer.parseInt(map.getOrDefault("ddof", "0"));
+        }
+
+        long getLong(String k) {
+            return Long.parseLong(get(k));
+        }
+
+        double getDouble(String k) {
+            return GoldenCase.parseDouble(get(k));
+        }
+
+        DType dtype() {
+            return DType.of(get("dtype"));
+        }
+
+        long[] shape() {
+            return GoldenCase.parseShape(get("shape"));
+        }
+    }
+
+    /** Every public {@code Ufunc} constant, by NumPy name. */
+    static final Map<String, Ufunc> UFUNCS = ufuncs();
+
+    /** NumPy's names (ops of the golden files) to Java calls. */
+    static final Map<String, Op> OPS = table();
+
+    private static Map<String, Ufunc> ufuncs() {
+        Map<String, Ufunc> m = new TreeMap<>();
+        for (Field f : Ufunc.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == Ufunc.class) {
+                try {
+                    Ufunc u = (Ufunc) f.get(null);
+                    m.put(u.name(), u);
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return m;
+    }
+
+    private static NDArray arr(Object o) {
+        return (NDArray) o;
+    }
+
+    private static Map<String, Op> table() {
+        Map<String, Op> t = new LinkedHashMap<>();
+        for (Ufunc u : UFUNCS.values()) {
+            t.put(u.name(), (a, p) -> u.call(a));
+            t.put(u.name() + ".reduce", (a, p) -> u.reduce(arr(a[0]), p.axes(), p.keepdims()));
+            t.put(u.name() + ".accumulate", (a, p) -> u.accumulate(arr(a[0]), p.axis()));
+            t.put(u.name() + ".outer", (a, p) -> u.outer(arr(a[0]), arr(a[1])));
+        }
+        t.put("sum", (a, p) -> ND.sum(arr(a[0]), p.keepdims(), p.axesVarargs()));
+        t.put("prod", (a, p) -> ND.prod(arr(a[0]), p.keepdims(), p.axesVarargs()));
+        t.put("mean", (a, p) -> ND.mean(arr(a[0]), p.keepdims(), p.axesVarargs()));
+        t.put("var", (a, p) -> ND.var(arr(a[0]), p.ddof(), p.keepdims(), p.axesVarargs()));
+        t.put("std", (a, p) -> ND.std(arr(a[0]), p.ddof(), p.keepdims(), p.axesVarargs()));
+        t.put("max", (a, p) -> ND.max(arr(a[0]), p.keepdims(), p.axesVarargs()));
+        t.put("min", (a, p) -> ND.min(arr(a[0]), p.keepdims(), p.axesVarargs()));
+        t.put("any", (a, p) -> ND.any(arr(a[0]), p.axesVarargs()));
+        t.put("all", (a, p) -> ND.all(arr(a[0]), p.axesVarargs()));
+        t.put("argmax", (a, p) -> p.axis() == null ? ND.argmax(arr(a[0])) : ND.argmax(arr(a[0]), p.axis()));
+        t.put("argmin", (a, p) -> p.axis() == null ? ND.argmin(arr(a[0])) : ND.argmin(arr(a[0]), p.axis()));
+        t.put("cumsum", (a, p) -> p.axis() == null ? ND.cumsum(arr(a[0])) : ND.cumsum(arr(a[0]), p.axis()));
+        t.put("cumprod", (a, p) -> p.axis() == null ? ND.cumprod(arr(a[0])) : ND.cumprod(arr(a[0]), p.axis()));
+        t.put("matmul", (a, p) -> ND.matmul(arr(a[0]), arr(a[1])));
+        t.put("dot", (a, p) -> ND.dot(arr(a[0]), arr(a[1])));
+        t.put("clip", (a, p) -> ND.clip(a[0], a[1], a[2]));
+        t.put("where", (a, p) -> ND.where(arr(a[0]), a[1], a[2]));
+        t.put("arange_stop", (a, p) -> ND.arange(p.getLong("stop")));
+        t.put("arange_int", (a, p) -> ND.arange(p.getLong("start"), p.getLong("stop"), p.getLong("step")));
+        t.put("arange_float", (a, p) -> ND.arange(p.getDouble("start"), p.getDouble("stop"), p.getDouble("step")));
+        t.put("linspace", (a, p) -> ND.linspace(p.getDouble("start"), p.getDouble("stop"), p.getLong("num"),
+                p.get("endpoint").equals("1")));
+        t.put("eye", (a, p) -> ND.eye(p.getLong("n"), p.getLong("m"), p.getLong("k"), p.dtype()));
+        t.put("zeros", (a, p) -> ND.zeros(p.dtype(), p.shape()));
+        t.put("ones", (a, p) -> ND.ones(p.dtype(), p.shape()));
+        t.put("full", (a, p) -> ND.full(p.dtype(), p.getDouble("value"), p.shape()));
+        t.put("astype", (a, p) -> arr(a[0]).astype(p.dtype()));
+        return t;
+    }
+
+    // ------------------------------------------------------------------ building operands
+
+    /** An array from flat values in C order, reshaped to the base shape, then the recipe applied. */
+    static NDArray build(GoldenCase.ArrayOperand o) {
+        DType t = DType.of(o.dtype());
+        String[] v = o.values();
+        Object data;
+        if (t.isFloating()) {
+            double[] d = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                d[i] = GoldenCase.parseDouble(v[i]);
+            }
+            data = d;
+        } else if (t == DType.BOOL) {
+            boolean[] b = new boolean[v.length];
+            for (int i = 0; i < v.length; i++) {
+                b[i] = v[i].equals("1");
+            }
+            data = b;
+        } else {
+            long[] l = new long[v.length];
+            for (int i = 0; i < v.length; i++) {
+                l[i] = Long.parseLong(v[i]);
+            }
+            data = l;
+        }
+        NDArray flat = ND.array(data, t);
+        return applyRecipe(flat.reshape(o.shape()), o.recipe());
+    }
+
+    /** The same view recipe that the generator applied in NumPy. */
+    static NDArray applyRecipe(NDArray a, String recipe) {
+        for (String step : recipe.split(";")) {
+            if (step.equals("-")) {
+                continue;
+            }
+            if (step.equals("T")) {
+                a = a.T();
+            } else if (step.startsWith("reshape(")) {
+                a = a.reshape(GoldenCase.parseShape(step.substring("reshape".length())));
+            } else if (step.startsWith("broadcast(")) {
+                a = a.broadcastTo(GoldenCase.parseShape(step.substring("broadcast".length())));
+            } else if (step.startsWith("index[") && step.endsWith("]")) {
+                String expr = step.substring("index[".length(), step.length() - 1);
+                try {
+                    a = a.get(expr);
+                } catch (UnsupportedOperationException e) {
+                    Assumptions.abort("view recipe index[" + expr + "] needs NDArray.get(String), not available yet ("
+                            + e.getMessage() + ")");
+                }
+            } else {
+                throw new IllegalStateException("unknown recipe step " + step);
+            }
+        }
+        return a;
+    }
+
+    static Object scalar(GoldenCase.ScalarOperand s) {
+        return switch (s.kind()) {
+            case "int" -> Long.valueOf(s.value());
+            case "float" -> Double.valueOf(GoldenCase.parseDouble(s.value()));
+            case "bool" -> Boolean.valueOf(s.value().equals("1"));
+            default -> throw new IllegalStateException("unknown scalar kind " + s.kind());
+        };
+    }
+
+    // ------------------------------------------------------------------ known failures
+
+    /** A KNOWN_FAILURES.txt entry: an id (a trailing or inner {@code *} matches any text) and its diagnosis. */
+    record Known(String pattern, Pattern regex, String diagnosis) {
+    }
+
+    static final List<Known> KNOWN = loadKnown();
+
+    private static List<Known> loadKnown() {
+        List<Known> out = new ArrayList<>();
+        InputStream in = Golden.class.getResourceAsStream("/golden/KNOWN_FAILURES.txt");
+        if (in == null) {
+            return out;
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String s; (s = r.readLine()) != null;) {
+                s = s.strip();
+                if (s.isEmpty() || s.startsWith("#")) {
+                    continue;
+                }
+                String[] f = s.split("\\s+", 2);
+                String regex = Arrays.stream(f[0].split("\\*", -1)).map(Pattern::quote)
+                        .reduce((x, y) -> x + ".*" + y).orElse("");
+                out.add(new Known(f[0], Pattern.compile(regex), f.length > 1 ? f[1] : "(no diagnosis)"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static Known known(String id) {
+        for (Known k : KNOWN) {
+            if (k.regex().matcher(id).matches()) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /** The dynamic tests of one golden file, one per case, named by the case's id. */
+    static Stream<DynamicTest> tests(String file) {
+        return GoldenCase.load(file).stream().map(c -> DynamicTest.dynamicTest(c.id, () -> runWithKnown(c)));
+    }
+
+    static void runWithKnown(GoldenCase c) {
+        Known k = known(c.id);
+        if (k == null) {
+            run(c);
+            return;
+        }
+        try {
+            run(c);
+        } catch (TestAbortedException e) {
+            throw e;
+        } catch (Throwable t) {
+            Assumptions.abort("KNOWN FAILURE (" + k.pattern() + "): " + k.diagnosis() + " | now: " + firstLine(t));
+        }
+        String msg = "KNOWN_FAILURES.txt entry " + k.pattern() + " is stale: " + c.id
+                + " now passes; remove the entry";
+        if (STRICT_KNOWN) {
+            fail(msg);
+        }
+        Assumptions.abort(msg);
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = t.getClass().getSimpleName() + ": " + t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Runs one case and compares with NumPy's answer; throws AssertionFailedError on a difference. */
+    static void run(GoldenCase c) {
+        if (c.skip != null) {
+            Assumptions.abort("known deviation: " + c.skip);
+        }
+        Op op = OPS.get(c.op);
+        if (op == null) {
+            fail(c.where() + ": no Java mapping for op '" + c.op + "'");
+        }
+        Object[] args = new Object[c.operands.size()];
+        List<NDArray> inputs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            Object o = c.operands.get(i);
+            if (o instanceof GoldenCase.ArrayOperand ao) {
+                NDArray a = build(ao);
+                inputs.add(a);
+                args[i] = a;
+            } else {
+                args[i] = scalar((GoldenCase.ScalarOperand) o);
+            }
+        }
+        boolean into = c.out != null || c.where != null || c.params.containsKey("out");
+        NDArray out = null;
+        NDArray where = null;
+        if (into) {
+            out = c.params.containsKey("out") ? (NDArray) args[0] : c.out == null ? null : build(c.out);
+            where = c.where == null ? null : build(c.where);
+        }
+        Params p = new Params(c.params);
+        String call = describe(c);
+        NDArray result;
+        try {
+            if (into) {
+                Ufunc u = UFUNCS.get(c.op);
+                if (u == null) {
+                    fail(c.where() + ": out=/where= needs a ufunc, got " + c.op);
+                }
+                result = u.callInto(out, where, args);
+            } else {
+                result = op.apply(args, p);
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            if (c.raises != null) {
+                return; // NumPy raised too
+            }
+            throw new AssertionFailedError(call + "\n  NumPy gives " + c.expectDtype + " " + Arrays.toString(c.expectShape)
+                    + " but Java threw " + e, e);
+        } catch (TestAbortedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (c.raises != null) {
+                throw new AssertionFailedError(call + "\n  NumPy raises " + c.raises + " (" + c.raisesMessage
+                        + "); Java must throw IllegalArgumentException or IndexOutOfBoundsException, but threw " + e, e);
+            }
+            throw new AssertionFailedError(call + "\n  NumPy gives " + c.expectDtype + " " + Arrays.toString(c.expectShape)
+                    + " but Java threw " + e, e);
+        }
+        if (c.raises != null) {
+            fail(call + "\n  NumPy raises " + c.raises + " (" + c.raisesMessage + ") but Java returned "
+                    + result.dtype() + " " + Arrays.toString(result.shape()));
+        }
+        if (into && out != null) {
+            assertSame(out, result, call + "\n  callInto must return out");
+        }
+        compare(c, result, inputs, call);
+    }
+
+    static String describe(GoldenCase c) {
+        StringBuilder sb = new StringBuilder(c.id).append(" [").append(c.where()).append("] ").append(c.op);
+        if (!c.params.isEmpty()) {
+            sb.append(' ').append(c.params);
+        }
+        sb.append('(');
+        for (int i = 0; i < c.operands.size(); i++) {
+            sb.append(i == 0 ? "" : ", ");
+            Object o = c.operands.get(i);
+            if (o instanceof GoldenCase.ArrayOperand a) {
+                sb.append(a.dtype()).append(Arrays.toString(a.shape()));
+                if (!a.recipe().equals("-")) {
+                    sb.append(" ").append(a.recipe());
+                }
+            } else {
+                GoldenCase.ScalarOperand s = (GoldenCase.ScalarOperand) o;
+                sb.append(s.kind()).append(' ').append(s.value());
+            }
+        }
+        if (c.out != null) {
+            sb.append(", out=").append(c.out.dtype()).append(Arrays.toString(c.out.shape()));
+        }
+        if (c.where != null) {
+            sb.append(", where=").append(c.where.dtype()).append(Arrays.toString(c.where.shape()));
+        }
+        return sb.append(')').toString();
+    }
+
+    // ------------------------------------------------------------------ comparing
+
+    /** Ops whose float results are sums of many terms: the tolerance grows with the count. */
+    private static final Set<String> SUMS = Set.of("sum", "prod", "mean", "var", "std", "cumsum", "cumprod",
+            "add.reduce", "multiply.reduce", "subtract.reduce", "divide.reduce", "power.reduce",
+            "add.accumulate", "multiply.accumulate", "subtract.accumulate", "matmul", "dot",
+            "linspace", "arange_float");
+
+    /**
+     * Ops whose float results are exactly defined (conversions, selections, sign changes,
+     * rounding to integers, fixed-value creation, and IEEE 754's correctly rounded
+     * {@code + - * / sqrt}): compared exactly, so that an error of one rounding (e.g. int64 to
+     * float32 through float64) is caught.
+     */
+    private static final Set<String> EXACT = Set.of("astype", "zeros", "ones", "full", "eye", "arange_stop",
+            "arange_int", "where", "clip", "maximum", "minimum", "fmax", "fmin", "max", "min", "maximum.reduce",
+            "minimum.reduce", "fmax.reduce", "fmin.reduce", "maximum.accumulate", "minimum.accumulate",
+            "fmax.accumulate", "fmin.accumulate", "negative", "absolute", "sign", "floor", "ceil", "trunc", "rint",
+            "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt");
+
+    /** Relative tolerance for one float result element (see {@link GoldenTest}). */
+    static double rtol(DType t, String op) {
+        if (EXACT.contains(op)) {
+            return 0;
+        }
+        boolean f32 = t == DType.FLOAT32;
+        if (op.equals("matmul") || op.equals("dot")) {
+            return f32 ? 1e-5 : 1e-12;
+        }
+        return f32 ? 1e-6 : 1e-12;
+    }
+
+    static void compare(GoldenCase c, NDArray r, List<NDArray> inputs, String call) {
+        assertEquals(c.expectDtype, r.dtype().toString(), () -> call + "\n  dtype");
+        assertArrayEquals(c.expectShape, r.shape(), () -> call + "\n  shape: expected " + Arrays.toString(c.expectShape)
+                + ", got " + Arrays.toString(r.shape()));
+        DType t = r.dtype();
+        String[] ev = c.expectValues;
+        List<String> bad = new ArrayList<>();
+        int mismatches = 0;
+        if (!t.isFloating()) {
+            long[] av = r.toLongArray();
+            assertEquals(ev.length, av.length, () -> call + "\n  element count");
+            for (int i = 0; i < ev.length; i++) {
+                long e = Long.parseLong(ev[i]);
+                if (av[i] != e) {
+                    mismatches++;
+                    if (bad.size() < 8) {
+                        bad.add("[" + i + "] expected " + e + ", got " + av[i]);
+                    }
+                }
+            }
+        } else {
+            double[] av = r.toDoubleArray();
+            assertEquals(ev.length, av.length, () -> call + "\n  element count");
+            double rtol = rtol(t, c.op);
+            double atol = rtol == 0 ? 0 : t == DType.FLOAT32 ? 1e-37 : 1e-300;
+            if (SUMS.contains(c.op)) {
+                double[] na = sumScale(c, inputs, r);
+                rtol *= na[0];
+                atol = Math.max(atol, rtol * na[1]);
+            }
+            for (int i = 0; i < ev.length; i++) {
+                double e = GoldenCase.parseDouble(ev[i]);
+                double a = av[i];
+                boolean ok;
+                if (Double.isNaN(e) || Double.isInfinite(e)) {
+                    ok = Double.isNaN(e) ? Double.isNaN(a) : a == e;
+                } else {
+                    ok = Double.isFinite(a) && Math.abs(a - e) <= Math.max(atol, rtol * Math.abs(e));
+                }
+                if (!ok) {
+                    mismatches++;
+                    if (bad.size() < 8) {
+                        bad.add("[" + i + "] expected " + e + " (" + ev[i] + "), got " + a + " (" + Double.toHexString(a)
+                                + ")");
+                    }
+                }
+            }
+            if (!bad.isEmpty()) {
+                bad.add("rtol " + rtol + ", atol " + atol);
+            }
+        }
+        if (mismatches > 0) {
+            throw new AssertionFailedError(call + "\n  " + mismatches + " of " + ev.length + " elements differ from NumPy "
+                    + c.expectDtype + " " + Arrays.toString(c.expectShape) + ":\n    " + String.join("\n    ", bad));
+        }
+    }
+
+    /**
+     * For sums: {n, scale}, n the number of terms per result (at least 1) and scale the size of
+     * the terms (the largest finite input magnitude; squared for var; the product of the two
+     * operands' largest magnitudes for matmul/dot; the larger end for linspace/arange), so that
+     * cancellation near zero is judged against the terms, not the result.
+     */
+    private static double[] sumScale(GoldenCase c, List<NDArray> inputs, NDArray r) {
+        double n;
+        double scale;
+        switch (c.op) {
+            case "linspace", "arange_float" -> {
+                n = 4;
+                scale = 0;
+                for (String k : new String[] {"start", "stop", "step"}) {
+                    if (c.params.containsKey(k)) {
+                        scale = Math.max(scale, Math.abs(GoldenCase.parseDouble(c.params.get(k))));
+                    }
+                }
+            }
+            case "matmul", "dot" -> {
+                NDArray a = inputs.get(0);
+                n = a.ndim() == 0 ? 1 : Math.max(1, a.shape(a.ndim() - 1));
+                scale = maxAbs(inputs.get(0)) * maxAbs(inputs.get(1));
+            }
+            default -> {
+                NDArray a = inputs.get(0);
+                n = Math.max(1, a.size() / (double) Math.max(1, r.size()));
+                if (c.op.equals("cumsum") || c.op.endsWith(".accumulate") || c.op.equals("cumprod")) {
+                    n = Math.max(1, a.size());
+                }
+                scale = maxAbs(a);
+                if (c.op.equals("var")) {
+                    scale *= scale;
+                }
+                if (c.op.equals("prod") || c.op.startsWith("multiply.") || c.op.equals("cumprod")
+                        || c.op.startsWith("divide.") || c.op.startsWith("power.")) {
+                    scale = 0; // no cancellation: relative error only
+                }
+            }
+        }
+        return new double[] {n, scale};
+    }
+
+    private static double maxAbs(NDArray a) {
+        double m = 0;
+        for (double v : a.toDoubleArray()) {
+            if (Double.isFinite(v)) {
+                m = Math.max(m, Math.abs(v));
+            }
+        }
+        return m;
+    }
+}
