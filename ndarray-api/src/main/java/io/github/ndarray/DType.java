@@ -196,6 +196,22 @@ public enum DType {
     }
 
     /**
+     * The nearest value of this integer type's range (for clipping with out-of-range bounds).
+     *
+     * @param v the value
+     * @return {@code v} clamped to the type's range; {@code v} for bool and float types
+     */
+    long clamp(long v) {
+        return switch (this) {
+            case INT8 -> Math.clamp(v, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case UINT8 -> Math.clamp(v, 0, 255);
+            case INT16 -> Math.clamp(v, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INT32 -> Math.clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            default -> v;
+        };
+    }
+
+    /**
      * Whether an integer value is representable in this integer type.
      *
      * @param v the value

@@ -19,7 +19,7 @@ final class Elementwise {
             throw new IllegalArgumentException(op.name() + "() takes " + op.nin() + " operands, got " + operands.length);
         }
         Device device = commonDevice(operands, out, where);
-        DType[] types = inputTypes(operands);
+        DType[] types = inputTypes(operands, op.comparesByValue());
         Ufunc.Loop loop = op.resolve(types);
         List<NDArray> temps = new ArrayList<>();
         try {
@@ -56,9 +56,6 @@ final class Elementwise {
             NDArray target = out != null && out.dtype() == loop.out() ? out : NDArray.allocate(device, loop.out(), shape);
             if (target != out && out != null) {
                 temps.add(target);
-                if (mask != null) {
-                    out.backend().cast(out, target); // keep out's values where the mask is false
-                }
             }
             NDArray[] args = new NDArray[in.length];
             for (int i = 0; i < in.length; i++) {
@@ -71,7 +68,14 @@ final class Elementwise {
             }
             target.backend().elementwise(op, loop, args, new NDArray[] {target}, mask);
             if (out != null && target != out) {
-                out.backend().cast(target, out);
+                if (mask == null) {
+                    out.backend().cast(target, out);
+                } else {
+                    // Only the masked-in elements may change: select between the result and out itself.
+                    NDArray converted = target.astype(out.dtype());
+                    temps.add(converted);
+                    Ufunc.WHERE.callInto(out, null, mask, converted, out);
+                }
                 return out;
             }
             return target;
@@ -110,7 +114,7 @@ final class Elementwise {
     }
 
     /** The dtypes the loop is chosen by: arrays' own; scalars weak against the arrays' promotion. */
-    static DType[] inputTypes(Object[] operands) {
+    static DType[] inputTypes(Object[] operands, boolean comparesByValue) {
         DType arrays = null;
         for (Object o : operands) {
             if (o instanceof NDArray a) {
@@ -119,12 +123,12 @@ final class Elementwise {
         }
         DType[] types = new DType[operands.length];
         for (int i = 0; i < operands.length; i++) {
-            types[i] = scalarOrArrayType(operands[i], arrays);
+            types[i] = scalarOrArrayType(operands[i], arrays, comparesByValue);
         }
         return types;
     }
 
-    private static DType scalarOrArrayType(Object o, DType arrays) {
+    private static DType scalarOrArrayType(Object o, DType arrays, boolean comparesByValue) {
         if (o instanceof NDArray a) {
             return a.dtype();
         }
@@ -135,7 +139,11 @@ final class Elementwise {
             return arrays == null ? DType.FLOAT64 : arrays.withWeakScalar(((Number) o).doubleValue());
         }
         if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
-            return arrays == null ? DType.INT64 : arrays.withWeakScalar(((Number) o).longValue());
+            long v = ((Number) o).longValue();
+            if (arrays != null && comparesByValue && arrays.isInteger() && !arrays.fits(v)) {
+                return DType.INT64; // NumPy 2 compares an out-of-range int with the array by value
+            }
+            return arrays == null ? DType.INT64 : arrays.withWeakScalar(v);
         }
         throw new IllegalArgumentException("operand must be an NDArray or a Java number or boolean, got "
                 + (o == null ? "null" : o.getClass().getName()));

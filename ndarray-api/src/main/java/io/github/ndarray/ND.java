@@ -1031,9 +1031,18 @@ public final class ND {
      * @return a new array
      */
     public static NDArray clip(Object a, Object lo, Object hi) {
-        try (NDArray low = Ufunc.MAXIMUM.call(a, lo)) {
-            return Ufunc.MINIMUM.call(low, hi);
+        try (NDArray low = Ufunc.MAXIMUM.call(a, bound(a, lo))) {
+            return Ufunc.MINIMUM.call(low, bound(a, hi));
         }
+    }
+
+    /** An integer bound outside an integer array's range clips at the range, as in NumPy 2. */
+    private static Object bound(Object a, Object b) {
+        if (a instanceof NDArray arr && arr.dtype().isInteger()
+                && (b instanceof Long || b instanceof Integer || b instanceof Short || b instanceof Byte)) {
+            return arr.dtype().clamp(((Number) b).longValue());
+        }
+        return b;
     }
 
     /**

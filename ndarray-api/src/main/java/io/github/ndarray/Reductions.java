@@ -104,6 +104,14 @@ final class Reductions {
             throw new IllegalArgumentException("reduce only supported for binary functions");
         }
         boolean[] mask = axisMask(a, axes);
+        int reduced = 0;
+        for (boolean b : mask) {
+            reduced += b ? 1 : 0;
+        }
+        if (reduced > 1 && !op.reorderable()) {
+            throw new IllegalArgumentException("reduction operation '" + op.name()
+                    + "' is not reorderable, so at most one axis may be specified");
+        }
         long[] shape = a.shape();
         long[] kept = shape.clone();
         boolean empty = false;

@@ -181,6 +181,10 @@ public final class Ufunc {
     private final Loop integerInputsLoop;
     /** NumPy refuses some ops on all-bool inputs instead of casting them to int8 (subtract, negative, sign). */
     private final boolean refusesBool;
+    /** Whether a reduction over several axes at once is allowed (NumPy's "reorderable"). */
+    private final boolean reorderable;
+    /** Comparisons take out-of-range Java ints by value instead of refusing them (NumPy 2). */
+    private final boolean comparesByValue;
 
     private Ufunc(String name, int nin, List<Loop> loops, Double identity, Loop integerInputsLoop) {
         this.name = name;
@@ -189,6 +193,25 @@ public final class Ufunc {
         this.identity = identity;
         this.integerInputsLoop = integerInputsLoop;
         this.refusesBool = name.equals("subtract") || name.equals("negative") || name.equals("sign");
+        this.reorderable = switch (name) {
+            case "add", "multiply", "maximum", "minimum", "fmax", "fmin", "logical_and", "logical_or", "logical_xor",
+                    "bitwise_and", "bitwise_or", "bitwise_xor" -> true;
+            default -> false;
+        };
+        this.comparesByValue = switch (name) {
+            case "equal", "not_equal", "less", "less_equal", "greater", "greater_equal" -> true;
+            default -> false;
+        };
+    }
+
+    /** {@return whether a reduction may combine several axes at once (NumPy's reorderable ufuncs)} */
+    public boolean reorderable() {
+        return reorderable;
+    }
+
+    /** {@return whether out-of-range Java integers are compared by value rather than refused} */
+    boolean comparesByValue() {
+        return comparesByValue;
     }
 
     private static Ufunc binary(String name, String codes, Double identity) {

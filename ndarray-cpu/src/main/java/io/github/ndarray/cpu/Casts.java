@@ -5,7 +5,8 @@ import io.github.ndarray.spi.HostElements;
 
 /**
  * Element conversion as NumPy's {@code astype} does it (C casts): to bool is "nonzero"
- * (NaN is true), float to integer truncates toward zero, integers wrap to the target width.
+ * (NaN is true), float to integer truncates toward zero, integers wrap to the target width,
+ * integers become floats in one rounding (int64 to float32 directly, never through double).
  */
 final class Casts {
     private Casts() {
@@ -30,7 +31,7 @@ final class Casts {
                 }
             };
         }
-        if (to.isFloating()) {
+        if (from.isFloating() && to.isFloating()) {
             return (s, off, st, n) -> {
                 long i0 = off[0];
                 long i1 = off[1];
