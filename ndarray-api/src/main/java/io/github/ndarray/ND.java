@@ -1278,6 +1278,30 @@ public final class ND {
     }
 
     /**
+     * {@code np.any} with {@code keepdims}.
+     *
+     * @param a the array
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes (all when none)
+     * @return bool results
+     */
+    public static NDArray any(NDArray a, boolean keepdims, int... axes) {
+        return Reductions.any(a, axisArg(axes), keepdims);
+    }
+
+    /**
+     * {@code np.all} with {@code keepdims}.
+     *
+     * @param a the array
+     * @param keepdims keep reduced axes with size 1
+     * @param axes the axes (all when none)
+     * @return bool results
+     */
+    public static NDArray all(NDArray a, boolean keepdims, int... axes) {
+        return Reductions.all(a, axisArg(axes), keepdims);
+    }
+
+    /**
      * Whether all elements are nonzero, over axes (all when none).
      *
      * @param a the array
@@ -1307,6 +1331,30 @@ public final class ND {
      */
     public static NDArray argmax(NDArray a, int axis) {
         return Reductions.argReduce(true, a, axis, false);
+    }
+
+    /**
+     * {@code np.argmax(a, axis, keepdims=keepdims)}.
+     *
+     * @param a the array
+     * @param axis the axis, or {@code null} for the flattened array
+     * @param keepdims keep the reduced axis (all axes, for {@code null}) with size 1
+     * @return int64 indices
+     */
+    public static NDArray argmax(NDArray a, Integer axis, boolean keepdims) {
+        return Reductions.argReduce(true, a, axis, keepdims);
+    }
+
+    /**
+     * {@code np.argmin(a, axis, keepdims=keepdims)}.
+     *
+     * @param a the array
+     * @param axis the axis, or {@code null} for the flattened array
+     * @param keepdims keep the reduced axis (all axes, for {@code null}) with size 1
+     * @return int64 indices
+     */
+    public static NDArray argmin(NDArray a, Integer axis, boolean keepdims) {
+        return Reductions.argReduce(false, a, axis, keepdims);
     }
 
     /**
