@@ -9,6 +9,8 @@ public final class AxisException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message the message
      */
     public AxisException(String message) {

@@ -5,6 +5,8 @@ public final class DeviceUnavailableException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message why the device is unavailable
      */
     public DeviceUnavailableException(String message) {

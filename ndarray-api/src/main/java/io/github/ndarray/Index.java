@@ -13,7 +13,11 @@ package io.github.ndarray;
  * {@code "None"}, {@code "..."}), so that {@code Index.parse(index.toString())} gives it back.
  */
 public sealed interface Index {
-    /** A single integer position; it removes the axis. @param i the position, negative from the end */
+    /**
+     * A single integer position; it removes the axis.
+     *
+     * @param i the position, negative counted from the end
+     */
     record At(long i) implements Index {
         @Override
         public String toString() {
@@ -28,9 +32,13 @@ public sealed interface Index {
      * @param start first position, or null (0, or the last position when the step is negative)
      * @param stop the position to stop before, or null (past the end in the step's direction)
      * @param step the step, or null (1); never 0
-     * @throws IllegalArgumentException if the step is 0
      */
     record Slice(Long start, Long stop, Long step) implements Index {
+        /**
+         * Checks the step.
+         *
+         * @throws IllegalArgumentException if the step is 0
+         */
         public Slice {
             if (step != null && step == 0) {
                 throw new IllegalArgumentException("slice step cannot be zero");
@@ -61,14 +69,18 @@ public sealed interface Index {
     }
 
     /**
+     * An integer index.
+     *
      * @param i the position
-     * @return an integer index
+     * @return the index
      */
     static Index at(long i) {
         return new At(i);
     }
 
     /**
+     * A slice {@code start:stop:step}.
+     *
      * @param start start, or null
      * @param stop stop, or null
      * @param step step, or null (1); never 0

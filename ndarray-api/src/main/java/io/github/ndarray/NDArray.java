@@ -135,28 +135,28 @@ public final class NDArray implements AutoCloseable {
     }
 
     /**
-     * {@return the strides in elements}
+     * The strides in elements, for backends; users read {@link #strides()} (bytes, like NumPy).
      *
-     * @apiNote for backends; users read {@link #strides()}
+     * @return the strides in elements
      */
     public long[] elementStrides() {
         return strides.clone();
     }
 
     /**
-     * {@return the offset of element 0 from the start of the storage, in elements}
+     * The offset of element 0 from the start of the storage, in elements, for backends.
      *
-     * @apiNote for backends
+     * @return the offset in elements
      */
     public long elementOffset() {
         return offset;
     }
 
     /**
-     * {@return the memory this array views}
+     * The memory this array views, for backends.
      *
+     * @return the storage
      * @throws IllegalStateException if this array is closed
-     * @apiNote for backends
      */
     public Storage storage() {
         checkOpen();

@@ -22,7 +22,12 @@ import java.util.List;
  * }
  */
 public final class Ufunc {
-    /** One typed loop: input dtypes and output dtype. */
+    /**
+     * One typed loop.
+     *
+     * @param in the input dtypes
+     * @param out the output dtype
+     */
     public record Loop(List<DType> in, DType out) {
         /** {@return NumPy's signature string, e.g. {@code dd->d}} */
         @Override

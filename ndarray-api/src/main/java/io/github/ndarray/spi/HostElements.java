@@ -20,6 +20,8 @@ public final class HostElements {
     }
 
     /**
+     * Reads an element as a double.
+     *
      * @param s the memory
      * @param t the element type
      * @param i the element index
@@ -38,6 +40,8 @@ public final class HostElements {
     }
 
     /**
+     * Reads an element as a long.
+     *
      * @param s the memory
      * @param t the element type
      * @param i the element index

@@ -14,6 +14,8 @@ public abstract class Storage {
     private final AtomicInteger refs = new AtomicInteger(1);
 
     /**
+     * Creates storage with one holder.
+     *
      * @param byteSize the size in bytes
      */
     protected Storage(long byteSize) {
