@@ -36,6 +36,22 @@ is applied in the same way on both sides: steps separated by ';', each one of
     reshape(s)     reshape to shape s
     broadcast(s)   np.broadcast_to(a, s)
     index[e]       a[e] with a basic index expression e (NDArray.get(String) in Java)
+
+Values written as one token @splitmix:<seed>:<lo>:<hi> (float dtypes only) are synthesised
+instead of listed, so that large operands stay small on disk: element i (C order, i from 0) is
+lo + (hi - lo) * u_i in float64, then rounded to the dtype, where u_i = (z >>> 11) * 2^-53 and
+z = splitmix64 finaliser of (seed + (i + 1) * 0x9E3779B97F4A7C15 mod 2^64) (Steele et al.; the
+same arithmetic in Java gives the same bits).
+
+Case parameters understood by the harness besides the op's own (axis, keepdims, ddof, ...):
+    shared=r1,r2,...   the listed roles (arg<i>, out) are views of ONE base array: the base of
+                       the first listed role (the others carry the same base values); each
+                       role's recipe is applied to that one array, so operands alias each other
+    cmp=base           compare the base array (the shared one, else out's, else arg0's) after
+                       the call with NumPy's, instead of the returned value
+    tol=abs            reductions (sum mean var std): tolerance relative to the sum of |x| over
+                       the reduced elements (see GoldenTest), not to the result
+    index=e            setitem: a[e] = value (e has no spaces)
 """
 import argparse
 import math
@@ -119,19 +135,40 @@ def apply_recipe(a, recipe):
 
 # ---------------------------------------------------------------------------- operands
 
+_SM_GAMMA = np.uint64(0x9E3779B97F4A7C15)
+
+
+def splitmix(seed, n, lo, hi):
+    """n float64 values in [lo, hi): lo + (hi - lo) * u_i (see the docstring's @splitmix)."""
+    with np.errstate(over="ignore"):
+        z = np.uint64(seed) + np.arange(1, n + 1, dtype=np.uint64) * _SM_GAMMA
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z = z ^ (z >> np.uint64(31))
+    u = (z >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
+    return np.float64(lo) + (np.float64(hi) - np.float64(lo)) * u
+
+
 class Arr:
     """An array operand: base values (C order, base shape) and a view recipe."""
 
-    def __init__(self, base, recipe="-"):
+    def __init__(self, base, recipe="-", synth=None):
         self.base = np.array(base)  # a private copy
         self.recipe = recipe
+        self.synth = synth  # the @splitmix token, when the values are synthesised
+
+    @staticmethod
+    def splitmix(dt, shape, seed, lo, hi, recipe="-"):
+        n = int(np.prod(shape, dtype=np.int64))
+        base = splitmix(seed, n, lo, hi).astype(dt).reshape(shape)
+        return Arr(base, recipe, f"@splitmix:{seed}:{fmt_float(lo)}:{fmt_float(hi)}")
 
     def view(self):
         return apply_recipe(self.base.copy(), self.recipe)
 
     def line(self, role="arg"):
         return "\t".join([role, str(self.base.dtype), fmt_shape(self.base.shape), self.recipe,
-                          fmt_values(self.base)])
+                          self.synth or fmt_values(self.base)])
 
 
 class Scalar:
@@ -280,11 +317,26 @@ class Writer:
             lines.append(out.line("out"))
         if where is not None:
             lines.append(where.line("where"))
-        vals = [o.view() for o in operands]
-        kw = {}
+        pmap = dict(kv.split("=", 1) for kv in params.split())
+        shared = pmap["shared"].split(",") if "shared" in pmap else []
+        bases = {}
+
+        def materialise(role, o):
+            if not isinstance(o, Arr):
+                return o.view()
+            if role in shared:
+                first = dict(zip(["arg%d" % i for i in range(len(operands))] + ["out"], list(operands) + [out]))[shared[0]]
+                assert o.base.dtype == first.base.dtype and np.array_equal(o.base, first.base, equal_nan=True), cid
+                if "shared" not in bases:
+                    bases["shared"] = first.base.copy()
+                return apply_recipe(bases["shared"], o.recipe)
+            bases[role] = o.base.copy()
+            return apply_recipe(bases[role], o.recipe)
+
+        vals = [materialise("arg%d" % i, o) for i, o in enumerate(operands)]
         out_view = None
         if out is not None:
-            out_view = vals[0] if out == "alias0" else out.view()
+            out_view = vals[0] if out == "alias0" else materialise("out", out)
         try:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -292,6 +344,10 @@ class Writer:
                     res = compute(*vals, out_view, where.view() if where is not None else None)
                 else:
                     res = compute(*vals)
+            if pmap.get("cmp") == "base":
+                if out is not None and out != "alias0":
+                    assert res is out_view, cid
+                res = bases.get("shared", bases.get("out", bases.get("arg0")))
             res = np.asarray(res)
         except Exception as e:  # NumPy's answer is an error
             msg = " ".join(str(e).split())
@@ -1087,6 +1143,437 @@ def creation_cases(w):
     w.case("astype-float64-0d", "astype", [Arr(np.array(2.75))], ast("int16"), params="dtype=int16")
 
 
+# ---------------------------------------------------------------------------- added groups (own seeds)
+
+def keepdims_cases(w):
+    """argmax/argmin(axis, keepdims) and any/all(keepdims, axes): ND's keepdims overloads."""
+    def argf(name, ax, kd):
+        f = getattr(np, name)
+        return lambda a: f(a, axis=ax, keepdims=kd)
+
+    def anyf(name, ax, kd):
+        f = getattr(np, name)
+        return lambda a: f(a, axis=ax, keepdims=kd)
+
+    for name in ("argmax", "argmin"):
+        for dt in ("float64", "int32", "bool", "float32", "int8", "uint8", "int64"):
+            a = gen(dt, (2, 3, 4), "tiny")
+            axes = (None, 0, 1, 2, -1, -3) if dt in ("float64", "int32") else (None, 1)
+            for ax in axes:
+                for kd in (True, False):
+                    w.case(f"{name}-kd{int(kd)}-{dt}-ax{axis_id(ax)}", name, [Arr(a)], argf(name, ax, kd),
+                           params=f"{axis_param(ax)} keepdims={int(kd)}")
+        x = gen("float64", (3, 4), "tiny")
+        x[1, 1] = np.nan
+        x[2, 3] = np.nan
+        for ax in (None, 0, 1):
+            w.case(f"{name}-kd1-float64-nan-ax{axis_id(ax)}", name, [Arr(x)], argf(name, ax, True),
+                   params=f"{axis_param(ax)} keepdims=1")
+        w.case(f"{name}-kd1-float64-T-ax0", name, [Arr(gen("float64", (4, 3), "tiny"), "T")], argf(name, 0, True),
+               params="axis=0 keepdims=1")
+        w.case(f"{name}-kd1-float64-rev-axNone", name, [Arr(gen("float64", (3, 5), "tiny"), "index[::-1, ::-2]")],
+               argf(name, None, True), params="axis=None keepdims=1")
+        w.case(f"{name}-kd1-float64-1d-axNone", name, [Arr(gen("float64", (6,), "tiny"))], argf(name, None, True),
+               params="axis=None keepdims=1")
+        w.case(f"{name}-kd1-float64-0d-axNone", name, [Arr(gen("float64", (), "tiny"))], argf(name, None, True),
+               params="axis=None keepdims=1")
+        w.case(f"{name}-kd1-float64-empty-axNone", name, [Arr(gen("float64", (0, 3)))], argf(name, None, True),
+               params="axis=None keepdims=1")
+        w.case(f"{name}-kd1-float64-empty-ax0", name, [Arr(gen("float64", (0, 3)))], argf(name, 0, True),
+               params="axis=0 keepdims=1")
+        w.case(f"{name}-kd1-float64-empty-ax1", name, [Arr(gen("float64", (0, 3)))], argf(name, 1, True),
+               params="axis=1 keepdims=1")
+        w.case(f"{name}-kd1-float64-axis-out-of-range", name, [Arr(x)], argf(name, 2, True),
+               params="axis=2 keepdims=1")
+        w.case(f"{name}-kd1-float64-axis-neg-out-of-range", name, [Arr(x)], argf(name, -3, True),
+               params="axis=-3 keepdims=1")
+
+    for name in ("any", "all"):
+        for dt in ("bool", "float64", "int32", "int8", "uint8", "float32"):
+            a = gen(dt, (2, 3, 4), "zeros")
+            if dt == "bool":
+                a = rng.random((2, 3, 4)) < (0.8 if name == "all" else 0.2)
+            axes = (None, 0, 1, 2, -1, (0, 2), (1, -1), (0, 1, 2)) if dt in ("bool", "float64") else (None, 1, (0, 2))
+            for ax in axes:
+                for kd in (True, False):
+                    w.case(f"{name}-kd{int(kd)}-{dt}-ax{axis_id(ax)}", name, [Arr(a)], anyf(name, ax, kd),
+                           params=f"{axis_param(ax)} keepdims={int(kd)}")
+        w.case(f"{name}-kd1-float64-nan", name, [Arr(np.array([[0.0, np.nan, 0.0], [0.0, 0.0, 0.0]]))],
+               anyf(name, 1, True), params="axis=1 keepdims=1")
+        w.case(f"{name}-kd1-bool-T-ax0", name, [Arr(gen("bool", (4, 3)), "T")], anyf(name, 0, True),
+               params="axis=0 keepdims=1")
+        w.case(f"{name}-kd1-bool-rev-ax1", name, [Arr(gen("bool", (3, 6)), "index[::-1, ::-2]")], anyf(name, 1, True),
+               params="axis=1 keepdims=1")
+        w.case(f"{name}-kd1-float64-empty-axNone", name, [Arr(gen("float64", (0, 3)))], anyf(name, None, True),
+               params="axis=None keepdims=1")
+        w.case(f"{name}-kd1-float64-empty-ax1", name, [Arr(gen("float64", (0, 3)))], anyf(name, 1, True),
+               params="axis=1 keepdims=1")
+        w.case(f"{name}-kd1-float64-empty-ax0", name, [Arr(gen("float64", (0, 3)))], anyf(name, 0, True),
+               params="axis=0 keepdims=1")
+        w.case(f"{name}-kd1-float64-0d", name, [Arr(np.array(0.0))], anyf(name, None, True),
+               params="axis=None keepdims=1")
+        w.case(f"{name}-kd1-bool-axis-out-of-range", name, [Arr(gen("bool", (2, 3)))], anyf(name, 2, True),
+               params="axis=2 keepdims=1")
+        w.case(f"{name}-kd1-bool-axis-repeated", name, [Arr(gen("bool", (2, 3)))], anyf(name, (1, -1), True),
+               params="axis=1,-1 keepdims=1")
+
+
+LARGE_N = (127, 128, 129, 1000, 4099)
+
+
+def large_reduction_cases(w):
+    """float32/float64 sum, mean, var (and std) over sizes around the pairwise block (128) and
+    over many strips: synthesised (@splitmix) operands, tolerance relative to sum |x| (tol=abs)."""
+    seed = [1000]
+
+    def nxt():
+        seed[0] += 1
+        return seed[0]
+
+    def red(name, ax, ddof=None, kd=False):
+        f = getattr(np, name)
+        kw = {"axis": ax, "keepdims": kd}
+        if ddof is not None:
+            kw["ddof"] = ddof
+        return lambda a: f(a, **kw)
+
+    def prm(ax, ddof=None, kd=False):
+        return f"{axis_param(ax)} keepdims={int(kd)}" + (f" ddof={ddof}" if ddof is not None else "") + " tol=abs"
+
+    for dt in FLOATS:
+        for n in LARGE_N:
+            for lo, hi, tag in ((-10.0, 10.0, "mixed"), (1.0, 2.0, "pos")):
+                a = Arr.splitmix(dt, (n,), nxt(), lo, hi)
+                w.case(f"sum-{dt}-n{n}-{tag}", "sum", [a], red("sum", None), params=prm(None))
+                w.case(f"mean-{dt}-n{n}-{tag}", "mean", [a], red("mean", None), params=prm(None))
+                w.case(f"var-{dt}-n{n}-{tag}", "var", [a], red("var", None, 0), params=prm(None, 0))
+            # strided 1-D views of the same sizes
+            b = Arr.splitmix(dt, (3 * n,), nxt(), -10.0, 10.0, "index[::-3]")
+            w.case(f"sum-{dt}-n{n}-step-3", "sum", [b], red("sum", None), params=prm(None))
+            w.case(f"var-{dt}-n{n}-step-3-ddof1", "var", [b], red("var", None, 1), params=prm(None, 1))
+            w.case(f"std-{dt}-n{n}-step-3", "std", [b], red("std", None, 0), params=prm(None, 0))
+        # 2-D (300, 70): contiguous, transposed, ::-3 (rows) and [:, ::-3] (columns) views, every axis
+        for tag, recipe in (("C", "-"), ("T", "T"), ("rows-3", "index[::-3]"), ("cols-3", "index[:, ::-3]"),
+                            ("T-rows-3", "T;index[::-3]")):
+            for lo, hi, dtag in ((-10.0, 10.0, "mixed"), (1.0, 2.0, "pos")):
+                a = Arr.splitmix(dt, (300, 70), nxt(), lo, hi, recipe)
+                for ax in (0, 1, None, (0, 1), -1):
+                    if dtag == "pos" and ax in ((0, 1), -1):
+                        continue
+                    aid = axis_id(ax)
+                    w.case(f"sum-{dt}-300x70-{tag}-{dtag}-ax{aid}", "sum", [a], red("sum", ax), params=prm(ax))
+                    w.case(f"mean-{dt}-300x70-{tag}-{dtag}-ax{aid}", "mean", [a], red("mean", ax), params=prm(ax))
+                    w.case(f"var-{dt}-300x70-{tag}-{dtag}-ax{aid}", "var", [a], red("var", ax, 0), params=prm(ax, 0))
+        # 3-D: reduce the middle axis (many strips per result) and the outer pair
+        a = Arr.splitmix(dt, (6, 150, 4), nxt(), -10.0, 10.0)
+        at = Arr.splitmix(dt, (4, 150, 6), nxt(), -10.0, 10.0, "T")
+        for lbl, arr in (("C", a), ("T", at)):
+            for ax in (1, (0, 2), (0, 1), None):
+                aid = axis_id(ax)
+                w.case(f"sum-{dt}-3d-{lbl}-ax{aid}", "sum", [arr], red("sum", ax), params=prm(ax))
+                w.case(f"mean-{dt}-3d-{lbl}-ax{aid}-kd", "mean", [arr], red("mean", ax, None, True), params=prm(ax, None, True))
+                w.case(f"var-{dt}-3d-{lbl}-ax{aid}-ddof1", "var", [arr], red("var", ax, 1), params=prm(ax, 1))
+                w.case(f"std-{dt}-3d-{lbl}-ax{aid}", "std", [arr], red("std", ax, 0), params=prm(ax, 0))
+        # a broadcast view: (300,) broadcast to (70, 300), zero strides
+        b = Arr.splitmix(dt, (300,), nxt(), -10.0, 10.0, "broadcast(70,300)")
+        for ax in (0, 1, None):
+            w.case(f"sum-{dt}-bcast-ax{axis_id(ax)}", "sum", [b], red("sum", ax), params=prm(ax))
+
+
+def out_view_cases(w):
+    """Ufunc.callInto with out= a view (negative steps, transposed) of a bigger array (the whole base
+    is compared after the call), where= broadcast from (1, n) and (m, 1), and out= aliasing inputs
+    (NumPy's overlap rule: the result is as if the inputs had been copied first)."""
+    def into(name):
+        f = getattr(np, name)
+
+        def run(*args):
+            *ops, out, where = args
+            if where is None:
+                return f(*ops, out=out)
+            return f(*ops, out=out, where=where)
+        return run
+    g = gen
+    B = "cmp=base"
+    # out= a view of a bigger base
+    views = [("rev", (5, 4), "index[::-1]", (5, 4)), ("revrev", (5, 4), "index[::-1, ::-1]", (5, 4)),
+             ("step-2", (4, 6), "index[::-1, ::-2]", (4, 3)), ("T", (4, 3), "T", (3, 4)),
+             ("slice", (6, 5), "index[4:0:-2, 1:]", (2, 4)), ("T-rev", (4, 6), "T;index[::-2]", (3, 4)),
+             ("3d-T", (4, 3, 2), "T", (2, 3, 4)), ("1d-rev-step", (10,), "index[8::-3]", (3,)),
+             ("col", (3, 4), "index[:, 2]", (3,)), ("newaxis", (3, 4), "index[::-1, None, 1:3]", (3, 1, 2))]
+    for tag, bshape, recipe, vshape in views:
+        for dt in ("float64", "int32"):
+            w.case(f"add-{dt}-outview-{tag}", "add", [Arr(g(dt, vshape)), Arr(g(dt, vshape))], into("add"),
+                   out=Arr(g(dt, bshape), recipe), params=B)
+        w.case(f"multiply-float32-outview-{tag}-where", "multiply", [Arr(g("float32", vshape)), Arr(g("float32", vshape))],
+               into("multiply"), out=Arr(g("float32", bshape), recipe), where=Arr(g("bool", vshape)), params=B)
+    # inputs also views, broadcasting, casting into the out view
+    w.case("add-float64-outview-T-inputs-views", "add", [Arr(g("float64", (4, 3)), "T"), Arr(g("float64", (4,)), "index[::-1]")],
+           into("add"), out=Arr(g("float64", (4, 6)), "T;index[::-2]"), params=B)
+    w.case("add-int8-into-float64-outview-rev", "add", [Arr(g("int8", (3, 4))), Arr(g("int8", (3, 4)))], into("add"),
+           out=Arr(g("float64", (3, 4)), "index[::-1, ::-1]"), params=B)
+    w.case("divide-int32-into-float32-outview-T", "divide", [Arr(g("int32", (3, 4), "small")), Arr(g("int32", (3, 4), "divisor"))],
+           into("divide"), out=Arr(g("float32", (4, 3)), "T"), params=B)
+    w.case("sqrt-float64-outview-rev-where", "sqrt", [Arr(g("float64", (3, 4), "pos"))], into("sqrt"),
+           out=Arr(g("float64", (3, 4)), "index[::-1]"), where=Arr(g("bool", (1, 4))), params=B)
+    w.case("negative-int16-outview-T", "negative", [Arr(g("int16", (3, 4)))], into("negative"),
+           out=Arr(g("int16", (4, 3)), "T"), params=B)
+    w.case("less-float64-outview-bool-rev", "less", [Arr(g("float64", (3, 4), "tiny")), Arr(g("float64", (4,), "tiny"))],
+           into("less"), out=Arr(g("bool", (3, 4)), "index[:, ::-1]"), params=B)
+    w.case("add-float64-outview-where-wrongshape", "add", [Arr(g("float64", (3, 4))), Arr(g("float64", (3, 4)))], into("add"),
+           out=Arr(g("float64", (4, 3)), "index[::-1]"), params=B)
+    # where= broadcast from (1, n) and (m, 1)
+    for dt in ("float64", "int32", "float32"):
+        for wtag, wshape in (("1xn", (1, 4)), ("mx1", (3, 1)), ("n", (4,)), ("0d", ())):
+            for otag, bshape, recipe in (("C", (3, 4), "-"), ("rev", (3, 4), "index[::-1, ::-1]"), ("T", (4, 3), "T")):
+                m = g("bool", wshape) if wshape else np.array(False)
+                if wshape and m.all():
+                    m.flat[0] = False
+                if wshape and not m.any():
+                    m.flat[-1] = True
+                w.case(f"subtract-{dt}-where{wtag}-out{otag}", "subtract", [Arr(g(dt, (3, 4))), Arr(g(dt, (1, 4)))],
+                       into("subtract"), out=Arr(g(dt, bshape), recipe), where=Arr(m), params=B)
+    w.case("add-float64-where-T-view", "add", [Arr(g("float64", (3, 4))), Arr(g("float64", (3, 4)))], into("add"),
+           out=Arr(g("float64", (3, 4))), where=Arr(g("bool", (4, 3)), "T"), params=B)
+    w.case("add-float64-where-bcast-view", "add", [Arr(g("float64", (3, 4))), Scalar("float", 0.5)], into("add"),
+           out=Arr(g("float64", (3, 4))), where=Arr(g("bool", (3,)), "index[::-1];reshape(3,1);broadcast(3,4)"), params=B)
+    w.case("add-float64-where-mismatch", "add", [Arr(g("float64", (3, 4))), Arr(g("float64", (3, 4)))], into("add"),
+           out=Arr(g("float64", (3, 4))), where=Arr(g("bool", (2, 1))), params=B)
+
+    # out= aliasing the inputs: one shared base
+    def alias(cid, op, shape, dt, recipes, out_recipe, dom="any", scalar=None, where=None):
+        base = g(dt, shape, dom)
+        ops = [Arr(base, r) for r in recipes]
+        roles = ["arg%d" % i for i in range(len(ops))]
+        if scalar is not None:
+            ops.append(scalar)
+        w.case(cid, op, ops, into(op), out=Arr(base, out_recipe), where=where,
+               params="shared=" + ",".join(roles + ["out"]) + " " + B)
+    alias("add-float64-alias-a-arev-out-a", "add", (7,), "float64", ["-", "index[::-1]"], "-")
+    alias("add-int32-alias-a-arev-out-a", "add", (7,), "int32", ["-", "index[::-1]"], "-")
+    alias("add-float64-alias-shift-right", "add", (8,), "float64", ["index[:-1]"], "index[1:]", scalar=Scalar("int", 1))
+    alias("add-int64-alias-shift-right", "add", (8,), "int64", ["index[:-1]"], "index[1:]", dom="small", scalar=Scalar("int", 1))
+    alias("add-float64-alias-shift-left", "add", (8,), "float64", ["index[1:]"], "index[:-1]", scalar=Scalar("float", 0.5))
+    alias("add-float64-alias-pair-shift", "add", (9,), "float64", ["index[1:]", "index[:-1]"], "index[:-1]")
+    alias("add-float64-alias-out-middle", "add", (9,), "float64", ["index[:-2]", "index[2:]"], "index[1:-1]")
+    alias("subtract-float64-alias-rev-out-a", "subtract", (6,), "float64", ["index[::-1]", "-"], "-")
+    alias("multiply-float64-alias-T-out-a", "multiply", (4, 4), "float64", ["T", "-"], "-")
+    alias("add-float64-alias-T-out-T", "add", (3, 3), "float64", ["-", "index[::-1]"], "T")
+    alias("add-float32-alias-cols-rev", "add", (3, 5), "float32", ["index[:, ::-1]", "-"], "-")
+    alias("add-int16-alias-2d-shift", "add", (4, 5), "int16", ["index[:-1, :-1]", "index[1:, 1:]"], "index[1:, :-1]", dom="small")
+    alias("negative-float64-alias-rev", "negative", (7,), "float64", ["index[::-1]"], "-")
+    alias("negative-int32-alias-shift", "negative", (7,), "int32", ["index[:-1]"], "index[1:]")
+    alias("add-float64-alias-step2", "add", (10,), "float64", ["index[::2]", "index[1::2]"], "index[::-2]")
+    alias("add-float64-alias-where", "add", (8,), "float64", ["index[:-1]"], "index[1:]", scalar=Scalar("float", 1.0),
+          where=Arr(g("bool", (7,))))
+    alias("maximum-float64-alias-rev-where-1xn", "maximum", (3, 4), "float64", ["index[::-1, ::-1]", "-"], "-",
+          where=Arr(g("bool", (1, 4))))
+    alias("add-float64-alias-bcast-row", "add", (3, 4), "float64", ["index[0]", "-"], "-")
+    alias("add-float64-alias-bcast-col", "add", (3, 4), "float64", ["index[:, 1:2]", "-"], "-")
+
+
+def setitem_cases(w):
+    """NDArray.set(String index, Object value) against NumPy's a[idx] = value; the whole array is
+    compared after the assignment."""
+    def setf(idx):
+        def run(a, v):
+            exec("a[" + idx + "] = v")  # noqa: S102 - our own literals
+            return a
+        return run
+
+    def sid(idx):
+        t = idx.replace("::", "ss").replace(":", "s").replace(",", "_").replace("...", "ell").replace("-", "m")
+        return t.replace("None", "N").replace(" ", "")
+
+    g = gen
+    indices = ["0", "-1", "2", "1:3", "::-1", "::2", "1:,::-2", "None", "...", "...,0", "0,...", "None,1:",
+               "::-1,None,::-1", ":,-1", "2,3", "-1,-1", "3:0:-1", "3:0:-1,4:0:-2", "10:", ":0", "-2:", ":,None",
+               "1,None", "::-2,1"]
+    for idx in indices:
+        for dt, kind, val in (("int32", "int", 7), ("float64", "float", -2.5), ("int32", "float", 2.7), ("bool", "bool", True)):
+            w.case(f"set-{dt}-{sid(idx)}-{kind}", "setitem", [Arr(g(dt, (4, 5), "small")), Scalar(kind, val)], setf(idx),
+                   params=f"index={idx}")
+    # array values broadcast into the selection
+    a45 = lambda dt="float64": Arr(g(dt, (4, 5), "small"))  # noqa: E731
+    arrcases = [
+        ("1:3", (2, 5), "float64", "-"), ("1:3", (1, 5), "float64", "-"), ("1:3", (5,), "float64", "-"),
+        ("1:3", (2, 1), "float64", "-"), ("1:3", (), "float64", "-"), ("::-1", (4, 1), "float64", "-"),
+        (":,::-2", (4, 3), "float64", "T;index[::-1]"), ("::-1,::-1", (5, 4), "float64", "T"),
+        ("0", (5,), "float64", "index[::-1]"), (":,0", (4,), "float64", "-"), (":,0", (1, 4), "float64", "-"),
+        ("None", (4, 5), "float64", "-"), ("None,1:", (1, 3, 5), "float64", "-"), ("...", (5,), "int32", "-"),
+        ("1:3", (2, 5), "int64", "-"), ("1:3", (2, 5), "bool", "-"), ("1:3", (2, 5), "float32", "-"),
+        ("1:3", (1, 1, 5), "float64", "-"), ("1:3", (3, 5), "float64", "-"), ("1:3", (2, 4), "float64", "-"),
+        ("1:3", (5,), "float64", "broadcast(3,5)"), ("10:", (5,), "float64", "-"), ("10:", (0, 5), "float64", "-"),
+        ("1,2", (), "float64", "-"), ("1,2", (1,), "float64", "-"), ("1,2", (2,), "float64", "-"),
+    ]
+    for idx, vshape, vdt, rec in arrcases:
+        vb = g(vdt, vshape if rec in ("-",) or rec.startswith("broadcast") or rec.startswith("index") else tuple(reversed(vshape)), "small")
+        if rec.startswith("broadcast"):
+            vb = g(vdt, vshape, "small")
+        vid = "x".join(map(str, vshape)) or "0d"
+        rid = "" if rec == "-" else "-" + rec.replace(";", "").replace("index[", "").replace("]", "").replace("::", "ss") \
+            .replace(":", "s").replace(",", "_").replace("-", "m").replace("(", "").replace(")", "")
+        w.case(f"set-float64-{sid(idx)}-arr-{vdt}-{vid}{rid}", "setitem", [a45(), Arr(vb, rec)], setf(idx), params=f"index={idx}")
+    # casting of array values into the target's dtype (unsafe, as NumPy's setitem)
+    for tdt, vdt, dom in (("int32", "float64", "small"), ("int8", "int32", "any"), ("uint8", "int16", "any"),
+                          ("bool", "float64", "zeros"), ("float32", "float64", "any"), ("int16", "bool", "any"),
+                          ("float64", "int64", "any")):
+        w.case(f"set-{tdt}-1s3-arr-{vdt}", "setitem", [Arr(g(tdt, (4, 5), "small" if tdt != "bool" else "any")),
+                                                      Arr(g(vdt, (2, 5), dom))], setf("1:3"), params="index=1:3")
+    # scalars of every kind into every dtype, and out-of-range / non-finite scalars
+    for dt in DTYPES:
+        for kind, val in (("int", 3), ("int", -1), ("float", 2.7), ("float", -2.7), ("float", 0.1), ("bool", True),
+                          ("bool", False), ("int", 300), ("float", float("nan")), ("float", float("inf")), ("float", 1e20),
+                          ("int", 2 ** 40)):
+            vs = repr(val).replace("-", "m").replace(".", "p").replace("+", "")
+            for idx in ("1", "1:3"):
+                w.case(f"set-{dt}-{sid(idx)}-{kind}-{vs}", "setitem", [Arr(g(dt, (4,), "small" if dt != "bool" else "any")),
+                                                                     Scalar(kind, val)], setf(idx), params=f"index={idx}")
+    # index errors
+    for idx in ("4", "-5", "0,0", "1,...,...", "::0"):
+        w.case(f"set-int32-err-{sid(idx)}", "setitem", [Arr(g("int32", (4,), "small")), Scalar("int", 1)], setf(idx),
+               params=f"index={idx}")
+    # self-overlapping assignment: a[i] = a[j] (a shared base; the whole array is compared)
+    for idx, src, shape, dt in (("1:", "index[:-1]", (8,), "float64"), (":-1", "index[1:]", (8,), "float64"),
+                                ("::-1", "-", (7,), "int32"), ("...", "T", (3, 3), "float64"),
+                                ("1:,1:", "index[:-1, :-1]", (4, 5), "int32"), ("::2", "index[1::2]", (8,), "float64"),
+                                (":,::-1", "-", (3, 4), "float32"), ("1:", "index[:-1]", (3, 4), "int16"),
+                                ("2:", "index[:-2]", (9,), "int8"), ("1:", "index[0]", (3, 4), "float64"),
+                                ("::-1,::-1", "-", (3, 4), "float64")):
+        base = g(dt, shape, "small")
+        w.case(f"set-{dt}-overlap-{sid(idx)}-from-{sid(src)}", "setitem", [Arr(base), Arr(base, src)], setf(idx),
+               params=f"index={idx} shared=arg0,arg1")
+    # set into a view of a bigger array (whole base compared)
+    w.case("set-float64-into-T-view", "setitem", [Arr(g("float64", (4, 5), "small"), "T"), Arr(g("float64", (4,), "small"))],
+           setf("1:3"), params="index=1:3 cmp=base")
+    w.case("set-float64-into-rev-view", "setitem", [Arr(g("float64", (4, 5), "small"), "index[::-1, ::-2]"), Scalar("int", 9)],
+           setf("1:,1"), params="index=1:,1 cmp=base")
+
+
+def matmul_edge_cases(w):
+    """matmul/dot: size-0 dimensions, transposed and negative-step operands, 1-D with N-D,
+    integer wrap, bool."""
+    mm = lambda a, b: np.matmul(a, b)  # noqa: E731
+    dot = lambda a, b: np.dot(a, b)  # noqa: E731
+    g = lambda t, s, d=None: gen(t, s, d or ("small" if t != "bool" else "any"))  # noqa: E731
+    zero_shapes = [((0, 3), (3, 4)), ((2, 0), (0, 3)), ((0,), (0, 3)), ((2, 0), (0,)), ((0,), (0,)),
+                   ((2, 0, 3), (3, 4)), ((0, 3), (3, 0)), ((3, 2, 0), (0, 4)), ((2, 3), (3, 0))]
+    for t in ("float64", "float32", "int32", "int8", "bool", "int64"):
+        for s1, s2 in zero_shapes:
+            sid = "x".join("_".join(map(str, s)) or "0d" for s in (s1, s2))
+            w.case(f"matmul-{t}-zero-{sid}", "matmul", [Arr(g(t, s1)), Arr(g(t, s2))], mm)
+            if len(s1) <= 2 and len(s2) <= 2:
+                w.case(f"dot-{t}-zero-{sid}", "dot", [Arr(g(t, s1)), Arr(g(t, s2))], dot)
+    for t in ("float64", "float32", "int32", "int8"):
+        cases = [
+            ("T-T", (4, 3), "T", (5, 4), "T"),
+            ("rev-rev", (3, 4), "index[::-1, ::-1]", (4, 5), "index[::-1, ::-1]"),
+            ("T-rev", (4, 3), "T;index[::-1]", (5, 6), "index[1:, ::-2]"),
+            ("step-T", (6, 8), "index[::-2, 1::2]", (2, 4), "T"),
+            ("1d-rev-2d", (4,), "index[::-1]", (4, 3), "T;T"),
+            ("1d-step-3d", (8,), "index[::-2]", (2, 4, 3), "index[:, ::-1, :]"),
+            ("3d-1d-rev", (2, 3, 4), "index[::-1]", (4,), "index[::-1]"),
+            ("3d-T-1d", (4, 3, 2), "T", (4,), "-"),
+            ("2d-1d-step", (3, 4), "T;T", (8,), "index[1::2]"),
+            ("1d-4d", (3,), "-", (2, 1, 3, 2), "-"),
+            ("4d-1d", (2, 1, 2, 3), "-", (3,), "index[::-1]"),
+            ("bcast-rev", (1, 3, 4), "index[:, ::-1]", (2, 4, 2), "index[::-1]"),
+        ]
+        for tag, s1, r1, s2, r2 in cases:
+            w.case(f"matmul-{t}-{tag}", "matmul", [Arr(g(t, s1), r1), Arr(g(t, s2), r2)], mm)
+            w.case(f"dot-{t}-{tag}", "dot", [Arr(g(t, s1), r1), Arr(g(t, s2), r2)], dot)
+    for t in ("int8", "int16", "uint8"):
+        w.case(f"matmul-{t}-wrap-k40", "matmul", [Arr(g(t, (3, 40), "any")), Arr(g(t, (40, 2), "any"))], mm)
+        w.case(f"matmul-{t}-wrap-T", "matmul", [Arr(g(t, (40, 3), "any"), "T"), Arr(g(t, (2, 40), "any"), "T")], mm)
+        w.case(f"matmul-{t}-wrap-1d", "matmul", [Arr(g(t, (40,), "any")), Arr(g(t, (40,), "any"), "index[::-1]")], mm)
+        w.case(f"dot-{t}-wrap-k40", "dot", [Arr(g(t, (3, 40), "any")), Arr(g(t, (40, 2), "any"))], dot)
+    w.case("matmul-int8-wrap-all-127", "matmul", [Arr(np.full((2, 9), 127, np.int8)), Arr(np.full((9, 2), 127, np.int8))], mm)
+    w.case("matmul-int8-wrap-min", "matmul", [Arr(np.full((1, 3), -128, np.int8)), Arr(np.full((3, 1), -128, np.int8))], mm)
+    for tag, s1, r1, s2, r2 in (("2d", (3, 5), "-", (5, 4), "-"), ("T", (5, 3), "T", (4, 5), "T"),
+                                ("1d", (6,), "-", (6,), "index[::-1]"), ("1d-2d", (5,), "-", (5, 3), "-"),
+                                ("batched", (2, 3, 4), "-", (4, 2), "index[::-1]"), ("k64", (2, 64), "-", (64, 3), "-")):
+        w.case(f"matmul-boolv-{tag}", "matmul", [Arr(g("bool", s1), r1), Arr(g("bool", s2), r2)], mm)
+        w.case(f"dot-boolv-{tag}", "dot", [Arr(g("bool", s1), r1), Arr(g("bool", s2), r2)], dot)
+    w.case("matmul-bool-all-false", "matmul", [Arr(np.zeros((2, 3), bool)), Arr(np.ones((3, 2), bool))], mm)
+    w.case("matmul-bool.int8", "matmul", [Arr(g("bool", (3, 4))), Arr(g("int8", (4, 2), "any"))], mm)
+    w.case("matmul-bool.float32", "matmul", [Arr(g("bool", (3, 4))), Arr(g("float32", (4, 2)))], mm)
+    w.case("matmul-float64-zero-mismatch", "matmul", [Arr(g("float64", (2, 0))), Arr(g("float64", (3, 4)))], mm)
+    w.case("dot-float64-zero-mismatch", "dot", [Arr(g("float64", (0,))), Arr(g("float64", (3,)))], dot)
+
+
+def cum_stats_cases(w):
+    """cumsum/cumprod on views and along each axis of 3-D arrays (float32 and integer types);
+    mean/var/std of int8 and bool (float64 results), ddof 0/1/2 and ddof >= n."""
+    def cum(name, ax):
+        f = getattr(np, name)
+        return lambda a: f(a, axis=ax)
+    for name in ("cumsum", "cumprod"):
+        dom = "prod" if name == "cumprod" else "reduce"
+        for dt in ("float32", "int8", "int16", "int32", "int64", "uint8", "bool", "float64"):
+            a = gen(dt, (3, 4, 5), dom)
+            for ax in (0, 1, 2, -1, -2, None):
+                w.case(f"{name}-3d-{dt}-ax{axis_id(ax)}", name, [Arr(a)], cum(name, ax), params=axis_param(ax))
+        for dt in ("float32", "int32", "int8", "float64"):
+            for tag, shape, recipe in (("T", (5, 4, 3), "T"), ("rev", (3, 4, 5), "index[::-1, :, ::-2]"),
+                                       ("slice", (4, 6, 5), "index[1:, ::-2, 1:4]"), ("bcast", (4, 5), "broadcast(3,4,5)"),
+                                       ("swap", (4, 3, 5), "T;reshape(5,3,4);T")):
+                a = Arr(gen(dt, shape, dom), recipe)
+                for ax in (0, 1, 2, None):
+                    w.case(f"{name}-view-{tag}-{dt}-ax{axis_id(ax)}", name, [a], cum(name, ax), params=axis_param(ax))
+            a1 = Arr(gen(dt, (12,), dom), "index[::-1]")
+            w.case(f"{name}-1d-rev-{dt}", name, [a1], cum(name, None), params="axis=None")
+            w.case(f"{name}-1d-step-{dt}-ax0", name, [Arr(gen(dt, (12,), dom), "index[10::-3]")], cum(name, 0), params="axis=0")
+        w.case(f"{name}-int8-wrap-to-int64", name, [Arr(np.full((20,), 100 if name == "cumsum" else 3, np.int8))],
+               cum(name, None), params="axis=None")
+        w.case(f"{name}-int32-wrap", name, [Arr(np.array([2 ** 30, 2 ** 30, 2 ** 30, -5], np.int32))], cum(name, None),
+               params="axis=None")
+        w.case(f"{name}-3d-axis-out-of-range", name, [Arr(gen("float32", (2, 2, 2), dom))], cum(name, 3), params="axis=3")
+        w.case(f"{name}-3d-empty-ax1", name, [Arr(gen("int16", (2, 0, 3), dom))], cum(name, 1), params="axis=1")
+
+    def stat(name, ax, ddof, kd=False):
+        f = getattr(np, name)
+        kw = {"axis": ax, "keepdims": kd}
+        if ddof is not None:
+            kw["ddof"] = ddof
+        return lambda a: f(a, **kw)
+
+    def prm(ax, ddof, kd=False):
+        return f"{axis_param(ax)} keepdims={int(kd)}" + (f" ddof={ddof}" if ddof is not None else "")
+    for dt in ("int8", "bool", "uint8", "int16"):
+        a = gen(dt, (2, 3, 4), "any")
+        for name in ("mean", "var", "std"):
+            for ax in (None, 0, 1, -1, (0, 2)) if dt in ("int8", "bool") else (None, 1):
+                for ddof in ((None,) if name == "mean" else (0, 1, 2)):
+                    for kd in (False, True) if ax == 1 else (False,):
+                        cid = f"{name}-{dt}-ax{axis_id(ax)}" + (f"-ddof{ddof}" if ddof is not None else "") + ("-kd" if kd else "")
+                        w.case("stat-" + cid, name, [Arr(a)], stat(name, ax, ddof, kd), params=prm(ax, ddof, kd))
+    # ddof >= n: inf or nan as NumPy gives (0/0 nan, x/0 inf, negative count treated as 0)
+    for dt in ("int8", "bool", "float64"):
+        x = gen(dt, (3,), "any")
+        c = np.full((3,), 5 if dt != "bool" else True, dt)
+        for name in ("var", "std"):
+            for ddof in (3, 4, 10):
+                w.case(f"stat-{name}-{dt}-n3-ddof{ddof}", name, [Arr(x)], stat(name, None, ddof), params=prm(None, ddof))
+            w.case(f"stat-{name}-{dt}-n3-const-ddof3", name, [Arr(c)], stat(name, None, 3), params=prm(None, 3))
+            w.case(f"stat-{name}-{dt}-2x3-ax0-ddof2", name, [Arr(gen(dt, (2, 3), "any"))], stat(name, 0, 2),
+                   params=prm(0, 2))
+            w.case(f"stat-{name}-{dt}-2x3-ax1-ddof3-kd", name, [Arr(gen(dt, (2, 3), "any"))], stat(name, 1, 3, True),
+                   params=prm(1, 3, True))
+            w.case(f"stat-{name}-{dt}-empty-ddof0", name, [Arr(gen(dt, (0,), "any"))], stat(name, None, 0), params=prm(None, 0))
+            w.case(f"stat-{name}-{dt}-n1-ddof1", name, [Arr(gen(dt, (1,), "any"))], stat(name, None, 1), params=prm(None, 1))
+    for dt in ("int8", "bool"):
+        w.case(f"stat-mean-{dt}-empty", "mean", [Arr(gen(dt, (0, 2), "any"))], stat("mean", None, None), params=prm(None, None))
+        w.case(f"stat-mean-{dt}-empty-ax0", "mean", [Arr(gen(dt, (0, 2), "any"))], stat("mean", 0, None), params=prm(0, None))
+    w.case("stat-mean-int8-no-overflow", "mean", [Arr(np.full((100,), 100, np.int8))], stat("mean", None, None),
+           params=prm(None, None))
+    w.case("stat-var-int8-extremes", "var", [Arr(np.array([-128, 127, -128, 127, 0], np.int8))], stat("var", None, 1),
+           params=prm(None, 1))
+    w.case("stat-std-int8-T-ax1-ddof1", "std", [Arr(gen("int8", (4, 3), "any"), "T")], stat("std", 1, 1), params=prm(1, 1))
+    w.case("stat-var-bool-rev-ax0-ddof2", "var", [Arr(gen("bool", (5, 3)), "index[::-1, ::-1]")], stat("var", 0, 2),
+           params=prm(0, 2))
+    w.case("stat-mean-bool-all-true", "mean", [Arr(np.ones((7,), bool))], stat("mean", None, None), params=prm(None, None))
+
+
 GROUPS = [
     ("ufunc_binary.tsv", "Binary ufuncs on every dtype, NaN/inf, layouts (transposed, broadcast, empty, 0-d, strided).",
      binary_cases),
@@ -1104,10 +1591,31 @@ GROUPS = [
     ("creation.tsv", "arange, linspace, eye, zeros/ones/full, astype between every dtype pair.", creation_cases),
 ]
 
+# Groups added later draw from their own generators (seeded with [SEED, k]), so that adding or
+# changing cases in one of them changes no other file.
+OWN_SEED_GROUPS = [
+    ("keepdims.tsv", "argmax/argmin(axis, keepdims) and any/all(keepdims, axes).", keepdims_cases),
+    ("reductions_large.tsv", "float32/float64 sum, mean, var, std over 127..4099 elements and (300,70) views "
+     "(pairwise blocks, many strips); synthesised operands, tolerance relative to sum |x|.", large_reduction_cases),
+    ("out_views.tsv", "Ufunc.callInto with out= views of bigger arrays, where= broadcast, out= aliasing inputs; "
+     "the whole base array is compared.", out_view_cases),
+    ("setitem.tsv", "NDArray.set(String, value) against a[idx] = value: scalars, arrays, casting, overlap.",
+     setitem_cases),
+    ("matmul_edge.tsv", "matmul/dot: size-0 dimensions, views, 1-D with N-D, integer wrap, bool.", matmul_edge_cases),
+    ("cum_stats.tsv", "cumsum/cumprod on views and 3-D axes; mean/var/std of int8 and bool with ddof.",
+     cum_stats_cases),
+]
+
 
 def build():
     out = {}
+    global rng
     for name, title, fn in GROUPS:
+        w = Writer(name, title)
+        fn(w)
+        out[name] = (w.text(), w.count)
+    for k, (name, title, fn) in enumerate(OWN_SEED_GROUPS):
+        rng = np.random.default_rng([SEED, k + 1])
         w = Writer(name, title)
         fn(w)
         out[name] = (w.text(), w.count)

@@ -78,6 +78,10 @@ final class Golden {
             return a == null ? null : a[0];
         }
 
+        boolean has(String k) {
+            return map.containsKey(k);
+        }
+
         boolean keepdims() {
             return map.getOrDefault("keepdims", "0").equals("1");
         }
@@ -143,10 +147,16 @@ final class Golden {
         t.put("std", (a, p) -> ND.std(arr(a[0]), p.ddof(), p.keepdims(), p.axesVarargs()));
         t.put("max", (a, p) -> ND.max(arr(a[0]), p.keepdims(), p.axesVarargs()));
         t.put("min", (a, p) -> ND.min(arr(a[0]), p.keepdims(), p.axesVarargs()));
-        t.put("any", (a, p) -> ND.any(arr(a[0]), p.axesVarargs()));
-        t.put("all", (a, p) -> ND.all(arr(a[0]), p.axesVarargs()));
-        t.put("argmax", (a, p) -> p.axis() == null ? ND.argmax(arr(a[0])) : ND.argmax(arr(a[0]), p.axis()));
-        t.put("argmin", (a, p) -> p.axis() == null ? ND.argmin(arr(a[0])) : ND.argmin(arr(a[0]), p.axis()));
+        // with a keepdims parameter: the keepdims overloads; without: the plain ones
+        t.put("any", (a, p) -> p.has("keepdims") ? ND.any(arr(a[0]), p.keepdims(), p.axesVarargs())
+                : ND.any(arr(a[0]), p.axesVarargs()));
+        t.put("all", (a, p) -> p.has("keepdims") ? ND.all(arr(a[0]), p.keepdims(), p.axesVarargs())
+                : ND.all(arr(a[0]), p.axesVarargs()));
+        t.put("argmax", (a, p) -> p.has("keepdims") ? ND.argmax(arr(a[0]), p.axis(), p.keepdims())
+                : p.axis() == null ? ND.argmax(arr(a[0])) : ND.argmax(arr(a[0]), p.axis()));
+        t.put("argmin", (a, p) -> p.has("keepdims") ? ND.argmin(arr(a[0]), p.axis(), p.keepdims())
+                : p.axis() == null ? ND.argmin(arr(a[0])) : ND.argmin(arr(a[0]), p.axis()));
+        t.put("setitem", (a, p) -> arr(a[0]).set(p.get("index"), a[1]));
         t.put("cumsum", (a, p) -> p.axis() == null ? ND.cumsum(arr(a[0])) : ND.cumsum(arr(a[0]), p.axis()));
         t.put("cumprod", (a, p) -> p.axis() == null ? ND.cumprod(arr(a[0])) : ND.cumprod(arr(a[0]), p.axis()));
         t.put("matmul", (a, p) -> ND.matmul(arr(a[0]), arr(a[1])));
@@ -170,10 +180,17 @@ final class Golden {
 
     /** An array from flat values in C order, reshaped to the base shape, then the recipe applied. */
     static NDArray build(GoldenCase.ArrayOperand o) {
+        return applyRecipe(buildBase(o), o.recipe());
+    }
+
+    /** The base array of an operand (its values in C order with the base shape), before the recipe. */
+    static NDArray buildBase(GoldenCase.ArrayOperand o) {
         DType t = DType.of(o.dtype());
         String[] v = o.values();
         Object data;
-        if (t.isFloating()) {
+        if (v.length == 1 && v[0].startsWith("@")) {
+            data = synthesise(v[0], t, o.shape());
+        } else if (t.isFloating()) {
             double[] d = new double[v.length];
             for (int i = 0; i < v.length; i++) {
                 d[i] = GoldenCase.parseDouble(v[i]);
@@ -193,7 +210,41 @@ final class Golden {
             data = l;
         }
         NDArray flat = ND.array(data, t);
-        return applyRecipe(flat.reshape(o.shape()), o.recipe());
+        return flat.reshape(o.shape());
+    }
+
+    /**
+     * Values given as {@code @splitmix:seed:lo:hi} (see the generator's docstring): element i is
+     * {@code lo + (hi - lo) * u_i} in double, u_i from splitmix64 of {@code seed + (i + 1) * gamma},
+     * then rounded to the dtype by {@code ND.array}.
+     */
+    static double[] synthesise(String spec, DType t, long[] shape) {
+        String[] f = spec.split(":");
+        if (!f[0].equals("@splitmix") || f.length != 4 || !t.isFloating()) {
+            throw new IllegalStateException("bad synthesised values " + spec + " for " + t);
+        }
+        long seed = Long.parseLong(f[1]);
+        double lo = GoldenCase.parseDouble(f[2]);
+        double hi = GoldenCase.parseDouble(f[3]);
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        double[] d = new double[Math.toIntExact(n)];
+        for (int i = 0; i < d.length; i++) {
+            long z = seed + (i + 1L) * 0x9E3779B97F4A7C15L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z = z ^ (z >>> 31);
+            double u = (z >>> 11) * 0x1.0p-53;
+            d[i] = lo + (hi - lo) * u;
+        }
+        if (t == DType.FLOAT32) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) d[i];
+            }
+        }
+        return d;
     }
 
     /** The same view recipe that the generator applied in NumPy. */
@@ -317,10 +368,13 @@ final class Golden {
         }
         Object[] args = new Object[c.operands.size()];
         List<NDArray> inputs = new ArrayList<>();
+        // shared=roles: those operands are views of one base array (aliasing); bases by role for cmp=base
+        List<String> shared = c.params.containsKey("shared") ? List.of(c.params.get("shared").split(",")) : List.of();
+        Map<String, NDArray> bases = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             Object o = c.operands.get(i);
             if (o instanceof GoldenCase.ArrayOperand ao) {
-                NDArray a = build(ao);
+                NDArray a = applyRecipe(base(bases, shared, "arg" + i, ao), ao.recipe());
                 inputs.add(a);
                 args[i] = a;
             } else {
@@ -331,7 +385,8 @@ final class Golden {
         NDArray out = null;
         NDArray where = null;
         if (into) {
-            out = c.params.containsKey("out") ? (NDArray) args[0] : c.out == null ? null : build(c.out);
+            out = c.params.containsKey("out") ? (NDArray) args[0]
+                    : c.out == null ? null : applyRecipe(base(bases, shared, "out", c.out), c.out.recipe());
             where = c.where == null ? null : build(c.where);
         }
         Params p = new Params(c.params);
@@ -370,7 +425,19 @@ final class Golden {
         if (into && out != null) {
             assertSame(out, result, call + "\n  callInto must return out");
         }
+        if ("base".equals(c.params.get("cmp"))) {
+            // the whole base array after the call: the shared one, else out's, else arg0's
+            result = bases.getOrDefault("shared", bases.getOrDefault("out", bases.get("arg0")));
+            call += " [whole base array compared]";
+        }
         compare(c, result, inputs, call);
+    }
+
+    /** The base array of one role: the shared one for roles listed in shared=, else its own. */
+    private static NDArray base(Map<String, NDArray> bases, List<String> shared, String role, GoldenCase.ArrayOperand o) {
+        NDArray b = shared.contains(role) ? bases.computeIfAbsent("shared", k -> buildBase(o)) : buildBase(o);
+        bases.putIfAbsent(role, b);
+        return b;
     }
 
     static String describe(GoldenCase c) {
@@ -419,7 +486,7 @@ final class Golden {
             "arange_int", "where", "clip", "maximum", "minimum", "fmax", "fmin", "max", "min", "maximum.reduce",
             "minimum.reduce", "fmax.reduce", "fmin.reduce", "maximum.accumulate", "minimum.accumulate",
             "fmax.accumulate", "fmin.accumulate", "negative", "absolute", "sign", "floor", "ceil", "trunc", "rint",
-            "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt");
+            "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt", "setitem");
 
     /** Relative tolerance for one float result element (see {@link GoldenTest}). */
     static double rtol(DType t, String op) {
@@ -458,7 +525,12 @@ final class Golden {
             assertEquals(ev.length, av.length, () -> call + "\n  element count");
             double rtol = rtol(t, c.op);
             double atol = rtol == 0 ? 0 : t == DType.FLOAT32 ? 1e-37 : 1e-300;
-            if (SUMS.contains(c.op)) {
+            double[] absScale = null;
+            if ("abs".equals(c.params.get("tol"))) {
+                double[] ns = new double[1];
+                absScale = absScale(c, inputs.get(0), ns);
+                rtol = t == DType.FLOAT32 ? Math.min(ns[0] * 1e-7, 4e-6) : 1e-12;
+            } else if (SUMS.contains(c.op)) {
                 double[] na = sumScale(c, inputs, r);
                 rtol *= na[0];
                 atol = Math.max(atol, rtol * na[1]);
@@ -469,6 +541,8 @@ final class Golden {
                 boolean ok;
                 if (Double.isNaN(e) || Double.isInfinite(e)) {
                     ok = Double.isNaN(e) ? Double.isNaN(a) : a == e;
+                } else if (absScale != null) {
+                    ok = Double.isFinite(a) && Math.abs(a - e) <= Math.max(atol, rtol * absScale[i]);
                 } else {
                     ok = Double.isFinite(a) && Math.abs(a - e) <= Math.max(atol, rtol * Math.abs(e));
                 }
@@ -531,6 +605,66 @@ final class Golden {
             }
         }
         return new double[] {n, scale};
+    }
+
+    /**
+     * For {@code tol=abs} reductions: per result element, the size that the error is judged
+     * against: sum |x| over the reduced elements (sum), that over n (mean), sum x^2 over
+     * max(n - ddof, 1) (var: the terms before centring) and its square root (std). {@code n[0]}
+     * gets the number of reduced elements per result. Plain loops over the input's values, so
+     * the tolerance does not depend on the code under test.
+     */
+    static double[] absScale(GoldenCase c, NDArray in, double[] n) {
+        long[] shape = in.shape();
+        int nd = shape.length;
+        boolean[] red = new boolean[nd];
+        int[] axes = new Params(c.params).axes();
+        if (axes == null) {
+            Arrays.fill(red, true);
+        } else {
+            for (int ax : axes) {
+                red[ax < 0 ? ax + nd : ax] = true;
+            }
+        }
+        long count = 1;
+        int outSize = 1;
+        for (int d = 0; d < nd; d++) {
+            if (red[d]) {
+                count *= shape[d];
+            } else {
+                outSize *= (int) shape[d];
+            }
+        }
+        double[] x = in.toDoubleArray();
+        double[] s1 = new double[outSize];
+        double[] s2 = new double[outSize];
+        long[] idx = new long[nd];
+        for (double v : x) {
+            int o = 0;
+            for (int d = 0; d < nd; d++) {
+                if (!red[d]) {
+                    o = (int) (o * shape[d] + idx[d]);
+                }
+            }
+            s1[o] += Math.abs(v);
+            s2[o] += v * v;
+            for (int d = nd - 1; d >= 0 && ++idx[d] == shape[d]; d--) {
+                idx[d] = 0;
+            }
+        }
+        n[0] = Math.max(1, count);
+        int ddof = Integer.parseInt(c.params.getOrDefault("ddof", "0"));
+        double[] s = new double[outSize];
+        for (int i = 0; i < outSize; i++) {
+            s[i] = switch (c.op) {
+                case "sum" -> s1[i];
+                case "mean" -> s1[i] / count;
+                case "var" -> s2[i] / Math.max(count - ddof, 1);
+                case "std" -> Math.sqrt(s2[i] / Math.max(count - ddof, 1));
+                default -> throw new IllegalStateException("tol=abs is for sum, mean, var, std, not " + c.op);
+            };
+        }
+        return s;
     }
 
     private static double maxAbs(NDArray a) {

@@ -41,6 +41,15 @@ import org.opentest4j.AssertionFailedError;
  *       products), so that cancellation is judged against the terms;</li>
  *   <li>{@code matmul} and {@code dot}: relative 1e-5 for float32 and 1e-12 for float64, times k
  *       (the contracted length), absolute that times max|a|·max|b|;</li>
+ *   <li>reductions marked {@code tol=abs} ({@code reductions_large.tsv}: sum, mean, var, std over
+ *       127..21000 synthesised elements): |got − NumPy| ≤ rtol·S per result, S = Σ|x| over the
+ *       reduced elements for sum, S/n for mean, Σx²/max(n − ddof, 1) for var (the terms before
+ *       centring) and its square root for std; rtol = 1e-12 for float64 and min(n·1e-7, 4e-6)
+ *       for float32 — n·1e-7 bounds a naive float32 sum, and the cap keeps one dropped or
+ *       doubled element (1/n of S on positive data) detectable up to n = 21000 (NumPy's own
+ *       float32 error on these inputs measured below 1.5e-7·S);</li>
+ *   <li>{@code setitem} results, and outputs compared as a whole base array ({@code cmp=base}),
+ *       follow the op's rule ({@code setitem}: exact);</li>
  *   <li>NaN matches NaN (any payload); infinities must match exactly, sign included; the sign
  *       of zero is not compared.</li>
  * </ul>
@@ -54,7 +63,8 @@ import org.opentest4j.AssertionFailedError;
  */
 class GoldenTest {
     static final List<String> FILES = List.of("ufunc_binary.tsv", "ufunc_unary.tsv", "ufunc_special.tsv", "scalars.tsv",
-            "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv");
+            "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv",
+            "keepdims.tsv", "reductions_large.tsv", "out_views.tsv", "setitem.tsv", "matmul_edge.tsv", "cum_stats.tsv");
 
     @TestFactory
     Stream<DynamicTest> ufuncBinary() {
@@ -106,6 +116,36 @@ class GoldenTest {
         return Golden.tests("creation.tsv");
     }
 
+    @TestFactory
+    Stream<DynamicTest> keepdims() {
+        return Golden.tests("keepdims.tsv");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> reductionsLarge() {
+        return Golden.tests("reductions_large.tsv");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> outViews() {
+        return Golden.tests("out_views.tsv");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> setitem() {
+        return Golden.tests("setitem.tsv");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matmulEdge() {
+        return Golden.tests("matmul_edge.tsv");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cumStats() {
+        return Golden.tests("cum_stats.tsv");
+    }
+
     /** Every public ufunc has golden cases, and every op in the data has a Java mapping. */
     @Test
     void everyUfuncIsCovered() {
@@ -155,5 +195,37 @@ class GoldenTest {
                 .filter(x -> x.id.equals("divide-int32")).findFirst().orElseThrow();
         d.expectDtype = "float32";
         assertThrows(AssertionFailedError.class, () -> Golden.run(d));
+    }
+
+    /**
+     * The added groups can fail too: a synthesised large sum (tol=abs) with one element's worth
+     * added, a whole-base comparison after out= into a view, and a setitem result.
+     */
+    @Test
+    void mutatedAddedCasesFail() {
+        mutateAndExpectFailure("reductions_large.tsv", "sum-float64-n4099-pos", 0, 1.0);
+        mutateAndExpectFailure("reductions_large.tsv", "sum-float32-n4099-pos", 0, 1.0);
+        mutateAndExpectFailure("reductions_large.tsv", "mean-float32-300x70-rows-3-pos-ax0", 5, 1.0 / 100);
+        mutateAndExpectFailure("out_views.tsv", "add-float64-outview-rev", 0, 1e-9);
+        mutateAndExpectFailure("out_views.tsv", "add-float64-alias-a-arev-out-a", 6, 1e-9);
+        mutateAndExpectFailure("setitem.tsv", "set-float64-1s3-arr-float64-2x5", 19, 1e-9);
+        mutateAndExpectFailure("keepdims.tsv", "argmax-kd1-float64-ax1", 0, 1);
+        mutateAndExpectFailure("matmul_edge.tsv", "matmul-int8-wrap-k40", 0, 1);
+        mutateAndExpectFailure("cum_stats.tsv", "stat-var-int8-ax1-ddof2-kd", 0, 1e-3);
+    }
+
+    /** Runs the case as generated (it must pass), then with expected value i plus delta (it must fail). */
+    private static void mutateAndExpectFailure(String file, String id, int i, double delta) {
+        GoldenCase c = GoldenCase.load(file).stream().filter(x -> x.id.equals(id)).findFirst().orElseThrow();
+        Golden.run(c);
+        String saved = c.expectValues[i];
+        boolean integral = !c.expectDtype.startsWith("float");
+        c.expectValues[i] = integral ? Long.toString(Long.parseLong(saved) + (long) delta)
+                : Double.toHexString(GoldenCase.parseDouble(saved) + delta);
+        try {
+            assertThrows(AssertionFailedError.class, () -> Golden.run(c), id);
+        } finally {
+            c.expectValues[i] = saved;
+        }
     }
 }
