@@ -150,6 +150,33 @@ final class Elementwise {
     }
 
     /**
+     * Refuses a Java scalar that an integer array cannot hold, as NumPy 2's setitem does: an
+     * integer out of the type's range, NaN or infinity, a float whose truncation is out of range.
+     *
+     * @throws IllegalArgumentException if the value does not fit
+     */
+    static void checkScalarFits(Object value, DType target) {
+        if (!target.isInteger()) {
+            return;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("cannot convert float " + d + " to integer");
+            }
+            double t = d < 0 ? Math.ceil(d) : Math.floor(d);
+            if (t < -0x1p63 || t >= 0x1p63 || !target.fits((long) t)) {
+                throw new IllegalArgumentException("float " + d + " out of bounds for " + target);
+            }
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            long v = ((Number) value).longValue();
+            if (!target.fits(v)) {
+                throw new IllegalArgumentException("Python integer " + v + " out of bounds for " + target);
+            }
+        }
+    }
+
+    /**
      * The operand as an array of {@code dtype} on {@code device}: the array itself when it
      * already is one, else a new array (a cast copy, or a 0-d array holding the scalar).
      */

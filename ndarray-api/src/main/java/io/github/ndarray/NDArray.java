@@ -486,10 +486,15 @@ public final class NDArray implements AutoCloseable {
      */
     public NDArray assign(Object value) {
         checkOpen();
+        if (!(value instanceof NDArray)) {
+            Elementwise.checkScalarFits(value, dtype);
+        } else if (shape.length == 0 && ((NDArray) value).ndim() > 0) {
+            throw new IllegalArgumentException("setting an array element with a sequence.");
+        }
         NDArray src = Elementwise.asArray(value, dtype, device());
         try {
             Elementwise.checkSameDevice(this, src);
-            NDArray b = src.broadcastTo(shape);
+            NDArray b = dropLeadingOnes(src, shape.length).broadcastTo(shape);
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
                 backend().cast(safe, this);
@@ -505,6 +510,19 @@ public final class NDArray implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** A view without the leading size-1 axes beyond {@code ndim}, as NumPy's setitem drops them. */
+    private static NDArray dropLeadingOnes(NDArray v, int ndim) {
+        int extra = 0;
+        while (v.shape.length - extra > ndim && v.shape[extra] == 1) {
+            extra++;
+        }
+        if (extra == 0) {
+            return v;
+        }
+        return v.view(Arrays.copyOfRange(v.shape, extra, v.shape.length),
+                Arrays.copyOfRange(v.strides, extra, v.strides.length), v.offset);
     }
 
     /**
