@@ -1,0 +1,242 @@
+package io.github.ndarray;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.ndarray.spi.Storage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Defects found by an adversarial review. Each test fails on the code it was written against
+ * and is {@code @Disabled} with the diagnosis; remove the annotation once the cause is fixed.
+ * Expected values come from NumPy 2.4.6; the Python line is in each comment.
+ */
+class ReviewFindingsTest {
+
+    /** Bad input must throw one of the contract's exception types, never e.g. a NullPointerException. */
+    private static void contractException(String what, Executable call) {
+        try {
+            call.execute();
+            fail(what + ": no exception");
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | IllegalStateException expected) {
+            // fine
+        } catch (Throwable t) {
+            fail(what + ": " + t.getClass().getName() + " escaped: " + t.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ wrong answers
+
+    @Disabled("FINDING: where= mask sharing memory with out is never copied (Elementwise.java:53/64 checks overlap for inputs only), "
+            + "so earlier writes change later mask bits")
+    @Test
+    void whereMaskOverlappingTheOutputIsReadBeforeAnyWrite() {
+        // b = np.array([True] + [False]*7); x = np.array([False, True, False, False, False, False])
+        // np.logical_or(x, True, out=b[2:], where=b[:-2]); b.tolist()
+        //   -> [True, False, True, False, False, False, False, False]
+        NDArray b = ND.array(true, false, false, false, false, false, false, false);
+        NDArray x = ND.array(false, true, false, false, false, false);
+        Ufunc.LOGICAL_OR.callInto(b.get("2:"), b.get(":-2"), x, true);
+        assertArrayEquals(new boolean[] {true, false, true, false, false, false, false, false}, b.toBooleanArray());
+    }
+
+    @Disabled("FINDING: accumulate keeps its running value in double/long and never rounds/wraps it to the loop dtype "
+            + "(Reducer.java:211/218), so float32 cumsum/cumprod differ from NumPy and even go inf -> finite")
+    @Test
+    void float32AccumulateRoundsEveryStepLikeNumpy() {
+        // np.cumsum(np.array([16777216, 1, 1], np.float32)).tolist() -> [16777216.0, 16777216.0, 16777216.0]
+        assertArrayEquals(new double[] {16777216, 16777216, 16777216},
+                ND.cumsum(ND.array(new float[] {16777216f, 1f, 1f})).toDoubleArray());
+        // np.cumprod(np.array([1e30, 1e30, 1e-30], np.float32)).tolist() -> [1.0000000150474662e+30, inf, inf]
+        double[] p = ND.cumprod(ND.array(new float[] {1e30f, 1e30f, 1e-30f})).toDoubleArray();
+        assertEquals(Double.POSITIVE_INFINITY, p[1]);
+        assertEquals(Double.POSITIVE_INFINITY, p[2], "an overflowed float32 running product cannot come back");
+    }
+
+    @Disabled("FINDING: non-add float reductions fold in a double accumulator that is never rounded to float32 "
+            + "(Reducer.java:112-116), so float32 prod misses the overflow NumPy has")
+    @Test
+    void float32ProdOverflowsLikeNumpy() {
+        // np.prod(np.array([1e30, 1e30, 1e-30], np.float32)) -> np.float32(inf)
+        NDArray p = ND.array(new float[] {1e30f, 1e30f, 1e-30f}).prod();
+        assertEquals(DType.FLOAT32, p.dtype());
+        assertEquals(Double.POSITIVE_INFINITY, p.item());
+    }
+
+    @Disabled("FINDING: integer reduce/accumulate keep the running value as a Java long, never wrapped to the loop's width "
+            + "(Reducer.java:123-129 and :218), so a step that overflows int8 feeds the unwrapped value on")
+    @Test
+    void narrowIntegerReductionsWrapEveryStep() {
+        // np.floor_divide.reduce(np.array([-128, -1, 2], np.int8)) -> np.int8(-64)
+        NDArray a = ND.array(new byte[] {-128, -1, 2}, DType.INT8);
+        assertEquals(-64, Ufunc.FLOOR_DIVIDE.reduce(a, null, false).getLong());
+        // np.floor_divide.accumulate(np.array([-128, -1, 2], np.int8)).tolist() -> [-128, -128, -64]
+        assertArrayEquals(new long[] {-128, -128, -64}, Ufunc.FLOOR_DIVIDE.accumulate(a, 0).toLongArray());
+    }
+
+    @Disabled("FINDING: ND.allclose subtracts in the inputs' dtype (ND.java:1076): inf-inf is NaN, int64/int8 differences wrap, "
+            + "bool is refused; NumPy's isclose converts to float and treats equal infinities as close")
+    @Test
+    void allcloseMatchesNumpy() {
+        double inf = Double.POSITIVE_INFINITY;
+        // np.allclose(np.array([np.inf]), np.array([np.inf])) -> True
+        assertTrue(ND.allclose(ND.array(inf), ND.array(inf), 1e-5, 1e-8));
+        // np.allclose(np.array([-2**63]), np.array([2**63 - 1])) -> False
+        assertEquals(false, ND.allclose(ND.array(Long.MIN_VALUE), ND.array(Long.MAX_VALUE), 1e-5, 1e-8));
+        // np.allclose(np.array([-128], np.int8), np.array([127], np.int8), atol=1) -> False
+        assertEquals(false, ND.allclose(ND.array(new byte[] {-128}, DType.INT8), ND.array(new byte[] {127}, DType.INT8),
+                1e-5, 1));
+        // np.allclose(np.array([True]), np.array([True])) -> True
+        assertTrue(ND.allclose(ND.array(true), ND.array(true), 1e-5, 1e-8));
+    }
+
+    @Disabled("FINDING: float arange fills start + i*step (Creation.java:140); NumPy fills start + i*delta with "
+            + "delta = (start + step) - start, so values differ (here even in sign)")
+    @Test
+    void floatArangeUsesNumpysDelta() {
+        // np.arange(-1, 1, 0.1)[10] -> -2.220446049250313e-16
+        assertEquals(-2.220446049250313e-16, ND.arange(-1.0, 1.0, 0.1).getDouble(10));
+        // np.arange(0.1, 1.0, 0.3).tolist() -> [0.1, 0.4, 0.7000000000000001]
+        assertArrayEquals(new double[] {0.1, 0.4, 0.7000000000000001}, ND.arange(0.1, 1.0, 0.3).toDoubleArray());
+    }
+
+    @Disabled("FINDING: assign/set broadcast the value with broadcastTo(shape) (NDArray.java:492), which refuses values "
+            + "with extra leading size-1 axes; NumPy's setitem strips them")
+    @Test
+    void assignAcceptsExtraLeadingOnes() {
+        // a = np.zeros(3); a[...] = np.ones((1, 3)); a.tolist() -> [1.0, 1.0, 1.0]
+        assertArrayEquals(new double[] {1, 1, 1}, ND.zeros(3).assign(ND.ones(1, 3)).toDoubleArray());
+        // b = np.zeros((2, 3)); b[0] = np.arange(3.).reshape(1, 3); b.tolist() -> [[0, 1, 2], [0, 0, 0]]
+        NDArray b = ND.zeros(2, 3).set("0", ND.arange(0.0, 3.0, 1.0).reshape(1, 3));
+        assertArrayEquals(new double[] {0, 1, 2, 0, 0, 0}, b.toDoubleArray());
+    }
+
+    @Disabled("FINDING: dot with an empty contracted axis and b.ndim > 2 throws 'cannot reshape array of size 0 into shape (0)': "
+            + "reshape(-1, k) / reshape(k, -1) cannot infer -1 when k == 0 (LinearAlgebra.java:88-90)")
+    @Test
+    void dotWithEmptyContractedAxis() {
+        // np.dot(np.zeros((2, 0)), np.zeros((3, 0, 4))) -> zeros of shape (2, 3, 4)
+        NDArray r = ND.dot(ND.zeros(2, 0), ND.zeros(3, 0, 4));
+        assertArrayEquals(new long[] {2, 3, 4}, r.shape());
+        assertEquals(0.0, r.sum().item());
+    }
+
+    @Disabled("FINDING: ScalarMath.fmax/fmin (ScalarMath.java:128-135) return the second operand on ties; "
+            + "NumPy returns the first, so the sign of zero differs")
+    @Test
+    void fmaxFminKeepTheFirstOperandOnTies() {
+        // np.fmax(np.array([-0.0]), np.array([0.0]))[0] -> -0.0 ; np.fmin(np.array([-0.0]), np.array([0.0]))[0] -> -0.0
+        assertEquals(-0.0, ND.fmax(ND.array(-0.0), ND.array(0.0)).getDouble(0));
+        assertEquals(-0.0, ND.fmin(ND.array(-0.0), ND.array(0.0)).getDouble(0));
+        // np.fmax(np.array([0.0]), np.array([-0.0]))[0] -> 0.0
+        assertEquals(0.0, ND.fmax(ND.array(0.0), ND.array(-0.0)).getDouble(0));
+    }
+
+    // ------------------------------------------------------------------ bad input accepted or refused wrongly
+
+    @Disabled("FINDING: assign/set of a Java integer goes through Elementwise.asArray -> setLong (Elementwise.java:167), "
+            + "which wraps silently; NumPy 2 raises OverflowError, and the ufunc path here refuses such weak scalars")
+    @Test
+    void assigningAnOutOfRangeJavaIntegerIsRefused() {
+        // u = np.zeros(3, np.uint8); u[...] = 300  -> OverflowError: Python integer 300 out of bounds for uint8
+        assertThrows(IllegalArgumentException.class, () -> ND.zeros(DType.UINT8, 3).assign(300));
+        // u[...] = -1 -> OverflowError: Python integer -1 out of bounds for uint8
+        assertThrows(IllegalArgumentException.class, () -> ND.zeros(DType.UINT8, 3).set("1:", -1));
+        // np.zeros(2, np.int8)[...] = 128 -> OverflowError
+        assertThrows(IllegalArgumentException.class, () -> ND.zeros(DType.INT8, 2).assign(128L));
+    }
+
+    @Disabled("FINDING: broadcastTo views are writable (NDArray.java broadcastTo / Elementwise out=), so out= or set on one "
+            + "silently writes each base element several times; NumPy: 'output array is read-only'")
+    @Test
+    void broadcastViewIsNotAWritableOutput() {
+        // a = np.zeros(3); np.add(np.ones((2,3)), np.arange(6.).reshape(2,3), out=np.broadcast_to(a, (2,3)))
+        //   -> ValueError: output array is read-only
+        NDArray a = ND.zeros(3);
+        contractException("out= a broadcast view", () -> Ufunc.ADD.callInto(a.broadcastTo(2, 3), null, ND.ones(2, 3),
+                ND.arange(0.0, 6.0, 1.0).reshape(2, 3)));
+        // np.broadcast_to(np.zeros(3), (2, 3))[0] = 1 -> ValueError: assignment destination is read-only
+        contractException("set on a broadcast view", () -> ND.zeros(3).broadcastTo(2, 3).set("0", 1.0));
+    }
+
+    @Disabled("FINDING: where= is broadcast to the operands' shape only (Elementwise.java:53); in NumPy where takes part "
+            + "in broadcasting, so it may widen the result")
+    @Test
+    void whereTakesPartInBroadcasting() {
+        // np.add(np.ones(1), 1, where=np.array([True, False])) -> shape (2,), first element 2.0
+        NDArray r = Ufunc.ADD.callInto(null, ND.array(true, false), ND.ones(1), 1);
+        assertArrayEquals(new long[] {2}, r.shape());
+        assertEquals(2.0, r.getDouble(0));
+    }
+
+    @Disabled("FINDING: comparison ufuncs have no long/double binary kernel for reduce/accumulate (Reducer.java:123 via "
+            + "Kernels.binaryLong), so np.equal.reduce on bool throws 'no integer kernel'")
+    @Test
+    void comparisonReduceOnBool() {
+        // np.equal.reduce(np.array([True, False, True])) -> np.False_
+        assertEquals(0.0, Ufunc.EQUAL.reduce(ND.array(true, false, true), null, false).item());
+        // np.greater.accumulate(np.array([True, False])).tolist() -> [True, True]
+        assertArrayEquals(new boolean[] {true, true}, Ufunc.GREATER.accumulate(ND.array(true, false), 0).toBooleanArray());
+    }
+
+    @Disabled("FINDING: null arguments reach a dereference and escape as NullPointerException (e.g. Views.inferShape via "
+            + "NDArray.reshape, NDArray.allocate via astype, NDArray.to, LinearAlgebra.matmul, Selection.where, "
+            + "Npy.read/write use Objects.requireNonNull); the contract allows only IAE/IOOBE/ISE")
+    @Test
+    void nullArgumentsGiveContractExceptions() {
+        NDArray a = ND.arange(6).reshape(2, 3);
+        contractException("reshape(null)", () -> a.reshape((long[]) null));
+        contractException("astype(null)", () -> a.astype(null));
+        contractException("to(null)", () -> a.to(null));
+        contractException("permuteDims(null)", () -> a.permuteDims((int[]) null));
+        contractException("squeeze(null)", () -> a.squeeze((int[]) null));
+        contractException("broadcastTo(null)", () -> a.broadcastTo((long[]) null));
+        contractException("matmul(null)", () -> a.matmul(null));
+        contractException("dot(null)", () -> a.dot(null));
+        contractException("where(null, 1, 2)", () -> ND.where(null, 1, 2));
+        contractException("arrayEqual(a, null)", () -> ND.arrayEqual(a, null));
+        contractException("outer(a, null)", () -> Ufunc.ADD.outer(a, null));
+        contractException("zeros(null dtype)", () -> ND.zeros((DType) null, 3));
+        contractException("zeros(null shape)", () -> ND.zeros((long[]) null));
+        contractException("broadcastShapes(.., null)", () -> ND.broadcastShapes(new long[] {1}, null));
+        contractException("getDouble(null)", () -> a.getDouble((long[]) null));
+        contractException("callInto(null operands)", () -> Ufunc.ADD.callInto(null, null, (Object[]) null));
+        contractException("random(null shape)", () -> ND.random(1).random((long[]) null));
+        contractException("save(path, null)", () -> ND.save(Path.of("unused.npy"), null));
+        contractException("load(null)", () -> ND.load(null));
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Disabled("FINDING: Ufunc.outer passes a.reshape(s) to call() and never closes that view (Ufunc.java:383), "
+            + "so a's storage keeps a hold after every array is closed")
+    @Test
+    void outerReleasesItsTemporaryView() {
+        NDArray a = ND.array(new double[] {1, 2, 3});
+        NDArray b = ND.array(new double[] {1, 2});
+        Storage s = a.storage();
+        NDArray o = Ufunc.MULTIPLY.outer(a, b);
+        o.close();
+        a.close();
+        b.close();
+        assertTrue(s.isFreed(), "closing every array must free a's memory");
+    }
+
+    @Disabled("FINDING: zerosLike/onesLike/fullLike/emptyLike (ND.java:236ff) read a closed array's metadata without "
+            + "checkOpen(), so using a closed array does not throw")
+    @Test
+    void likeFunctionsRefuseAClosedArray() {
+        NDArray a = ND.arange(3);
+        a.close();
+        assertThrows(IllegalStateException.class, () -> ND.zerosLike(a));
+        assertThrows(IllegalStateException.class, () -> ND.onesLike(a));
+        assertThrows(IllegalStateException.class, () -> ND.fullLike(a, 2.0));
+        assertThrows(IllegalStateException.class, () -> ND.emptyLike(a));
+    }
+}
