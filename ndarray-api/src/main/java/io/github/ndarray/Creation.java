@@ -124,7 +124,7 @@ final class Creation {
         return out;
     }
 
-    /** {@code np.arange} on floats: length {@code ceil((stop - start) / step)}, values {@code start + i*step}. */
+    /** {@code np.arange} on floats: length {@code ceil((stop - start) / step)}, values as NumPy computes them. */
     static NDArray arange(double start, double stop, double step, DType dtype) {
         if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(stop)) {
             throw new IllegalArgumentException("arange: start, stop and step must be finite and step nonzero");
@@ -136,8 +136,11 @@ final class Creation {
         long n = Math.max(0, (long) len);
         NDArray out = NDArray.allocate(Device.cpu(), dtype, n);
         MemorySegment seg = ((HostStorage) out.storage()).segment();
+        // NumPy fills start + i*delta with delta = (start + step) - start, the step as rounded
+        // at start's magnitude.
+        double delta = (start + step) - start;
         for (long i = 0; i < n; i++) {
-            HostElements.setDouble(seg, dtype, i, start + i * step);
+            HostElements.setDouble(seg, dtype, i, i == 0 ? start : start + i * delta);
         }
         return out;
     }

@@ -33,6 +33,9 @@ final class Elementwise {
                 shapes[i] = in[i].shape();
             }
             long[] shape = Broadcast.shape(shapes);
+            if (where != null) {
+                shape = Broadcast.shape(shape, where.shape());
+            }
             if (out != null) {
                 // The inputs broadcast to out's shape; out itself is never stretched.
                 long[] withOut = Broadcast.shape(shape, out.shape());
@@ -44,6 +47,7 @@ final class Elementwise {
             }
             if (out != null) {
                 checkSameKind(loop.out(), out.dtype());
+                out.checkWriteable();
             }
             NDArray mask = null;
             if (where != null) {
@@ -56,6 +60,11 @@ final class Elementwise {
             NDArray target = out != null && out.dtype() == loop.out() ? out : NDArray.allocate(device, loop.out(), shape);
             if (target != out && out != null) {
                 temps.add(target);
+            }
+            if (mask != null && mask.storage() == target.storage()) {
+                // The mask must be read as it was before any output element is written.
+                mask = mask.copy();
+                temps.add(mask);
             }
             NDArray[] args = new NDArray[in.length];
             for (int i = 0; i < in.length; i++) {

@@ -85,9 +85,18 @@ final class LinearAlgebra {
         }
         long[] bShape = b.shape();
         long[] aShape = a.shape();
-        try (NDArray a2 = a.reshape(-1, k);
+        // Explicit sizes rather than -1: with k == 0 a -1 could not be inferred.
+        long rows = 1;
+        for (int i = 0; i < a.ndim() - 1; i++) {
+            rows *= aShape[i];
+        }
+        long cols = 1;
+        for (int i = 0; i < b.ndim(); i++) {
+            cols *= i == b.ndim() - 2 ? 1 : bShape[i];
+        }
+        try (NDArray a2 = a.reshape(rows, k);
                 NDArray bt = b.permuteDims(perm);
-                NDArray b2 = bt.reshape(k, -1);
+                NDArray b2 = bt.reshape(k, cols);
                 NDArray c = matmul(a2, b2)) {
             long[] shape = new long[a.ndim() - 1 + b.ndim() - 1];
             System.arraycopy(aShape, 0, shape, 0, a.ndim() - 1);

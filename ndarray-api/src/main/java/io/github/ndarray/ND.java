@@ -234,6 +234,7 @@ public final class ND {
      * @return a new array
      */
     public static NDArray zerosLike(NDArray a) {
+        a.checkOpen();
         return NDArray.allocate(a.device(), a.dtype(), a.shape());
     }
 
@@ -255,6 +256,7 @@ public final class ND {
      * @return a new array
      */
     public static NDArray fullLike(NDArray a, double value) {
+        a.checkOpen();
         return NDArray.allocate(a.device(), a.dtype(), a.shape()).assign(value);
     }
 
@@ -1073,12 +1075,18 @@ public final class ND {
      * @return whether all elements are close
      */
     public static boolean allclose(NDArray a, NDArray b, double rtol, double atol) {
-        try (NDArray d = Ufunc.SUBTRACT.call(a, b);
+        // Like np.isclose: compare in float64, so integer differences cannot wrap; equal values
+        // (infinities included) are close.
+        try (NDArray x = a.astype(DType.FLOAT64);
+                NDArray y = b.astype(DType.FLOAT64);
+                NDArray d = Ufunc.SUBTRACT.call(x, y);
                 NDArray ad = Ufunc.ABSOLUTE.call(d);
-                NDArray ab = Ufunc.ABSOLUTE.call(b);
+                NDArray ab = Ufunc.ABSOLUTE.call(y);
                 NDArray scaled = Ufunc.MULTIPLY.call(ab, rtol);
                 NDArray tol = Ufunc.ADD.call(scaled, atol);
-                NDArray ok = Ufunc.LESS_EQUAL.call(ad, tol);
+                NDArray near = Ufunc.LESS_EQUAL.call(ad, tol);
+                NDArray same = Ufunc.EQUAL.call(x, y);
+                NDArray ok = Ufunc.LOGICAL_OR.call(near, same);
                 NDArray all = Reductions.all(ok, null, false)) {
             return all.item() != 0;
         }

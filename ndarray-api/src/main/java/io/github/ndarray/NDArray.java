@@ -34,16 +34,23 @@ public final class NDArray implements AutoCloseable {
     private final long[] strides;
     private final long offset;
     private final long size;
+    /** False for broadcast views (several indices share one element) and views of them, as in NumPy. */
+    private final boolean writeable;
     private volatile boolean closed;
 
     /** Wraps storage that this array now holds once (the caller passes its hold). */
     NDArray(Storage storage, DType dtype, long[] shape, long[] strides, long offset) {
+        this(storage, dtype, shape, strides, offset, true);
+    }
+
+    private NDArray(Storage storage, DType dtype, long[] shape, long[] strides, long offset, boolean writeable) {
         this.storage = storage;
         this.dtype = dtype;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
         this.size = Shapes.checkedSize(shape);
+        this.writeable = writeable;
     }
 
     /**
@@ -87,10 +94,31 @@ public final class NDArray implements AutoCloseable {
      * @return the view
      */
     NDArray view(long[] newShape, long[] newStrides, long newOffset) {
+        return view(newShape, newStrides, newOffset, writeable);
+    }
+
+    private NDArray view(long[] newShape, long[] newStrides, long newOffset, boolean canWrite) {
         checkOpen();
         Shapes.checkedSize(newShape);
         storage.retain();
-        return new NDArray(storage, dtype, newShape, newStrides, newOffset);
+        return new NDArray(storage, dtype, newShape, newStrides, newOffset, canWrite);
+    }
+
+    /** {@return whether elements may be written: false for broadcast views, as NumPy's {@code flags.writeable}} */
+    public boolean isWriteable() {
+        return writeable;
+    }
+
+    /**
+     * Throws unless this array may be written.
+     *
+     * @throws IllegalArgumentException for a read-only (broadcast) view
+     */
+    void checkWriteable() {
+        checkOpen();
+        if (!writeable) {
+            throw new IllegalArgumentException("assignment destination is read-only (a broadcast view)");
+        }
     }
 
     // ------------------------------------------------------------------ state
@@ -370,7 +398,7 @@ public final class NDArray implements AutoCloseable {
     }
 
     /**
-     * A read-only-in-spirit view broadcast to a shape (stride 0 on stretched axes), like
+     * A read-only view broadcast to a shape (stride 0 on stretched axes), like
      * {@code np.broadcast_to}.
      *
      * @param target the shape
@@ -381,7 +409,7 @@ public final class NDArray implements AutoCloseable {
         checkOpen();
         Shapes.checkedSize(target);
         long[] st = Broadcast.strides(shape, strides, target);
-        return view(target.clone(), st, offset);
+        return view(target.clone(), st, offset, false);
     }
 
     /** {@return the elements as 1-D in C order: a view when possible, else a copy} */
@@ -485,7 +513,7 @@ public final class NDArray implements AutoCloseable {
      * @return this array
      */
     public NDArray assign(Object value) {
-        checkOpen();
+        checkWriteable();
         if (!(value instanceof NDArray)) {
             Elementwise.checkScalarFits(value, dtype);
         } else if (shape.length == 0 && ((NDArray) value).ndim() > 0) {
@@ -553,6 +581,7 @@ public final class NDArray implements AutoCloseable {
      * @return this array
      */
     public NDArray setDouble(double value, long... index) {
+        checkWriteable();
         HostElements.setDouble(hostSegment(), dtype, elementIndex(index), value);
         return this;
     }
@@ -565,6 +594,7 @@ public final class NDArray implements AutoCloseable {
      * @return this array
      */
     public NDArray setLong(long value, long... index) {
+        checkWriteable();
         HostElements.setLong(hostSegment(), dtype, elementIndex(index), value);
         return this;
     }

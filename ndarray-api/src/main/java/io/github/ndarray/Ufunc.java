@@ -385,7 +385,9 @@ public final class Ufunc {
         }
         long[] s = Arrays.copyOf(a.shape(), a.ndim() + b.ndim());
         Arrays.fill(s, a.ndim(), s.length, 1);
-        return call(a.reshape(s), b);
+        try (NDArray column = a.reshape(s)) {
+            return call(column, b);
+        }
     }
 
     @Override

@@ -85,10 +85,11 @@ final class Kernels {
             case "minimum" -> ScalarMath::minimum;
             case "fmax" -> ScalarMath::fmax;
             case "fmin" -> ScalarMath::fmin;
-            case "logical_and" -> (a, b) -> a != 0 && b != 0 ? 1 : 0;
-            case "logical_or" -> (a, b) -> a != 0 || b != 0 ? 1 : 0;
-            case "logical_xor" -> (a, b) -> (a != 0) != (b != 0) ? 1 : 0;
-            default -> throw new IllegalArgumentException("no float kernel for ufunc '" + name + "'");
+            default -> {
+                // Comparisons and logical ops as 0/1 values, for reduce and accumulate.
+                DoubleBiPredicate p = comparison(name).onDouble();
+                yield (a, b) -> p.test(a, b) ? 1 : 0;
+            }
         };
     }
 
@@ -109,10 +110,11 @@ final class Kernels {
             case "bitwise_xor" -> (a, b) -> a ^ b;
             case "left_shift" -> (a, b) -> ScalarMath.leftShift(a, b, bits);
             case "right_shift" -> (a, b) -> ScalarMath.rightShift(a, b, bits);
-            case "logical_and" -> (a, b) -> a != 0 && b != 0 ? 1 : 0;
-            case "logical_or" -> (a, b) -> a != 0 || b != 0 ? 1 : 0;
-            case "logical_xor" -> (a, b) -> (a != 0) != (b != 0) ? 1 : 0;
-            default -> throw new IllegalArgumentException("no integer kernel for ufunc '" + name + "' on " + t);
+            default -> {
+                // Comparisons and logical ops as 0/1 values, for reduce and accumulate.
+                LongBiPredicate p = comparison(name).onLong();
+                yield (a, b) -> p.test(a, b) ? 1 : 0;
+            }
         };
     }
 

@@ -113,7 +113,7 @@ final class Reducer {
                 boolean[] first = {true};
                 forEachStrip(shape, strides, base, s -> {
                     for (long i = first[0] ? 1 : 0; i < n; i++) {
-                        acc[0] = f.applyAsDouble(acc[0], HostElements.getDouble(in, inType, s + i * step));
+                        acc[0] = ScalarMath.round(f.applyAsDouble(acc[0], HostElements.getDouble(in, inType, s + i * step)), inType);
                     }
                     first[0] = false;
                 });
@@ -126,7 +126,7 @@ final class Reducer {
             boolean[] first = {true};
             forEachStrip(shape, strides, base, s -> {
                 for (long i = first[0] ? 1 : 0; i < n; i++) {
-                    acc[0] = f.applyAsLong(acc[0], HostElements.getLong(in, inType, s + i * step));
+                    acc[0] = ScalarMath.wrap(f.applyAsLong(acc[0], HostElements.getLong(in, inType, s + i * step)), inType);
                 }
                 first[0] = false;
             });
@@ -211,14 +211,14 @@ final class Reducer {
                             double acc = HostElements.getDouble(in, t, a);
                             HostElements.setDouble(res, outType, b, acc);
                             for (long i = 1; i < n; i++) {
-                                acc = fd.applyAsDouble(acc, HostElements.getDouble(in, t, a + i * si));
+                                acc = ScalarMath.round(fd.applyAsDouble(acc, HostElements.getDouble(in, t, a + i * si)), t);
                                 HostElements.setDouble(res, outType, b + i * so, acc);
                             }
                         } else {
                             long acc = HostElements.getLong(in, t, a);
                             HostElements.setLong(res, outType, b, acc);
                             for (long i = 1; i < n; i++) {
-                                acc = fl.applyAsLong(acc, HostElements.getLong(in, t, a + i * si));
+                                acc = ScalarMath.wrap(fl.applyAsLong(acc, HostElements.getLong(in, t, a + i * si)), t);
                                 HostElements.setLong(res, outType, b + i * so, acc);
                             }
                         }

@@ -114,24 +114,41 @@ final class ScalarMath {
 
     private static final double LN2 = Math.log(2.0);
 
-    /** {@code np.maximum}: NaN propagates from either side. */
+    /** {@code np.maximum}: NaN propagates from either side; ties give the first operand. */
     static double maximum(double a, double b) {
-        return a > b || a != a ? a : b;
+        return a >= b || a != a ? a : b;
     }
 
-    /** {@code np.minimum}: NaN propagates from either side. */
+    /** {@code np.minimum}: NaN propagates from either side; ties give the first operand. */
     static double minimum(double a, double b) {
-        return a < b || a != a ? a : b;
+        return a <= b || a != a ? a : b;
     }
 
-    /** {@code np.fmax}: a NaN is ignored when the other value is a number. */
+    /** {@code np.fmax}: a NaN is ignored when the other value is a number; ties give the first operand. */
     static double fmax(double a, double b) {
-        return a > b || b != b ? a : b;
+        return a >= b || b != b ? a : b;
     }
 
-    /** {@code np.fmin}: a NaN is ignored when the other value is a number. */
+    /** {@code np.fmin}: a NaN is ignored when the other value is a number; ties give the first operand. */
     static double fmin(double a, double b) {
-        return a < b || b != b ? a : b;
+        return a <= b || b != b ? a : b;
+    }
+
+    /** A running float value as the loop's dtype holds it: float32 rounds at every step, like NumPy's loops. */
+    static double round(double v, DType t) {
+        return t == DType.FLOAT32 ? (float) v : v;
+    }
+
+    /** A running integer value as the loop's dtype holds it: wrapped to the width (bool: 0 or 1). */
+    static long wrap(long v, DType t) {
+        return switch (t) {
+            case BOOL -> v != 0 ? 1 : 0;
+            case INT8 -> (byte) v;
+            case UINT8 -> v & 0xFF;
+            case INT16 -> (short) v;
+            case INT32 -> (int) v;
+            default -> v;
+        };
     }
 
     /** The bit width of an integer dtype. */
