@@ -6,21 +6,36 @@ import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 
 /**
- * Host memory: an off-heap {@link MemorySegment} owned by a shared {@link Arena}, 64-byte
- * aligned so that SIMD loads and BLAS calls see aligned data. Using it after it is freed
- * throws {@link IllegalStateException} (the arena is closed); it can never crash the JVM.
+ * Host memory: an off-heap {@link MemorySegment}, 64-byte aligned so that SIMD loads and BLAS
+ * calls see aligned data. It can never crash the JVM: memory is only ever freed by closing an
+ * {@link Arena}, after which access throws {@link IllegalStateException}.
+ *
+ * <p>Large blocks live in a shared arena of their own, closed as soon as the last holder
+ * releases them. Small blocks (up to {@value #SMALL_BYTES} bytes) come from an automatic arena
+ * that the garbage collector frees once nothing refers to them: closing a shared arena costs
+ * a thread handshake (~20 µs measured here), which would dominate every small operation,
+ * while a small block left to the collector costs nothing that matters.
  */
 public final class HostStorage extends Storage {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final long ALIGNMENT = 64;
+    /** Blocks up to this size are left to the garbage collector (see the class comment). */
+    static final long SMALL_BYTES = 64 * 1024;
 
     private final MemorySegment segment;
+    /** Closes the shared arena of a large block; {@code null} for small blocks. */
     private final Cleaner.Cleanable cleanable;
 
-    private HostStorage(Arena arena, long byteSize) {
+    private HostStorage(long byteSize) {
         super(byteSize);
-        this.segment = arena.allocate(Math.max(byteSize, 1), ALIGNMENT).asSlice(0, byteSize);
-        this.cleanable = CLEANER.register(this, new Closer(arena));
+        if (byteSize <= SMALL_BYTES) {
+            this.segment = Arena.ofAuto().allocate(Math.max(byteSize, 1), ALIGNMENT).asSlice(0, byteSize);
+            this.cleanable = null;
+        } else {
+            Arena arena = Arena.ofShared();
+            this.segment = arena.allocate(byteSize, ALIGNMENT);
+            this.cleanable = CLEANER.register(this, new Closer(arena));
+        }
     }
 
     /**
@@ -35,7 +50,7 @@ public final class HostStorage extends Storage {
         if (byteSize < 0) {
             throw new IllegalArgumentException("negative allocation size: " + byteSize);
         }
-        return new HostStorage(Arena.ofShared(), byteSize);
+        return new HostStorage(byteSize);
     }
 
     /** {@return the memory; it throws {@link IllegalStateException} on access once freed} */
@@ -50,7 +65,9 @@ public final class HostStorage extends Storage {
 
     @Override
     protected void free() {
-        cleanable.clean();
+        if (cleanable != null) {
+            cleanable.clean();
+        }
     }
 
     /** Holds only the arena, never the storage, so that the storage can become unreachable. */
