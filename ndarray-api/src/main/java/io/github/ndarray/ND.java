@@ -388,6 +388,37 @@ public final class ND {
         return a.broadcastTo(shape);
     }
 
+    /**
+     * {@code np.concatenate(arrays, axis)}: joins arrays along an existing axis; the result
+     * dtype is the promotion of theirs.
+     *
+     * {@snippet :
+     * NDArray c = ND.concatenate(0, ND.zeros(2, 3), ND.ones(1, 3)); // shape (3,3)
+     * }
+     *
+     * @param axis the axis, negative counted from the end
+     * @param arrays at least one array, all of one number of dimensions, sizes equal off the axis
+     * @return a new array
+     */
+    public static NDArray concatenate(int axis, NDArray... arrays) {
+        return Joining.concatenate(arrays, axis);
+    }
+
+    /**
+     * {@code np.stack(arrays, axis)}: joins equal-shaped arrays along a new axis.
+     *
+     * {@snippet :
+     * NDArray s = ND.stack(0, ND.arange(3), ND.arange(3)); // shape (2,3)
+     * }
+     *
+     * @param axis the position of the new axis in the result
+     * @param arrays at least one array, all of one shape
+     * @return a new array
+     */
+    public static NDArray stack(int axis, NDArray... arrays) {
+        return Joining.stack(arrays, axis);
+    }
+
     // ------------------------------------------------------------------ ufuncs
 
     /**
