@@ -129,9 +129,7 @@ final class JavaLapack implements Lapack {
                         for (int j = start; j < end; j++) {
                             double x = a[j + col];
                             if (x != 0) {
-                                for (int i = j + 1; i < end; i++) {
-                                    a[i + col] -= a[i + j * n] * x;
-                                }
+                                axpy(-x, a, j * n + j + 1, a, col + j + 1, end - j - 1);
                             }
                         }
                     }
