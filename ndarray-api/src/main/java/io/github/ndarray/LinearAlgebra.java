@@ -4,7 +4,10 @@ import io.github.ndarray.broadcasting.Broadcast;
 import io.github.ndarray.broadcasting.Shapes;
 import java.util.Arrays;
 
-/** {@code matmul} and {@code dot} with NumPy's shape rules; the backend multiplies. */
+/**
+ * {@code matmul}, {@code dot}, {@code vdot}, {@code inner} and {@code outer} with NumPy's shape
+ * rules; the backend multiplies (float32/float64 through BLAS on the CPU).
+ */
 final class LinearAlgebra {
     private LinearAlgebra() {
     }
@@ -103,6 +106,83 @@ final class LinearAlgebra {
             System.arraycopy(bShape, 0, shape, a.ndim() - 1, b.ndim() - 2);
             shape[shape.length - 1] = bShape[b.ndim() - 1];
             return c.reshape(shape);
+        }
+    }
+
+    /**
+     * NumPy's {@code vdot} for real arrays: both flattened, the sum of products, a 0-d array
+     * of the operands' matmul dtype.
+     */
+    static NDArray vdot(NDArray a, NDArray b) {
+        a.checkOpen();
+        b.checkOpen();
+        Elementwise.checkSameDevice(a, b);
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("cannot reshape array of size " + b.size() + " into shape (" + a.size() + ",)");
+        }
+        try (NDArray fa = a.reshape(a.size());
+                NDArray fb = b.reshape(b.size())) {
+            return matmul(fa, fb);
+        }
+    }
+
+    /**
+     * NumPy's {@code inner}: the sum product over the last axes; the result's shape is
+     * {@code a.shape[:-1] + b.shape[:-1]}. Computed as {@code a2 @ b2.T} on 2-D views, so that
+     * BLAS sees {@code b} as a transpose, not a copy.
+     */
+    static NDArray inner(NDArray a, NDArray b) {
+        a.checkOpen();
+        b.checkOpen();
+        Elementwise.checkSameDevice(a, b);
+        if (a.ndim() == 0 || b.ndim() == 0) {
+            return Ufunc.MULTIPLY.call(a, b);
+        }
+        long k = a.shape(-1);
+        if (b.shape(-1) != k) {
+            // NumPy reports b with its last two axes swapped, as its dot sees it.
+            long[] bs = b.shape();
+            if (bs.length >= 2) {
+                long t = bs[bs.length - 1];
+                bs[bs.length - 1] = bs[bs.length - 2];
+                bs[bs.length - 2] = t;
+            }
+            int bDim = Math.max(0, b.ndim() - 2);
+            throw new IllegalArgumentException("shapes " + Shapes.format(a.shape()) + " and " + Shapes.format(bs)
+                    + " not aligned: " + k + " (dim " + (a.ndim() - 1) + ") != " + b.shape(-1) + " (dim " + bDim + ")");
+        }
+        long[] as = a.shape();
+        long[] bs = b.shape();
+        long ra = 1;
+        for (int i = 0; i < as.length - 1; i++) {
+            ra *= as[i];
+        }
+        long rb = 1;
+        for (int i = 0; i < bs.length - 1; i++) {
+            rb *= bs[i];
+        }
+        long[] shape = new long[as.length - 1 + bs.length - 1];
+        System.arraycopy(as, 0, shape, 0, as.length - 1);
+        System.arraycopy(bs, 0, shape, as.length - 1, bs.length - 1);
+        try (NDArray a2 = a.reshape(ra, k);
+                NDArray b2 = b.reshape(rb, k);
+                NDArray bt = b2.transpose();
+                NDArray c = matmul(a2, bt)) {
+            return c.reshape(shape);
+        }
+    }
+
+    /**
+     * NumPy's {@code outer}: both flattened, {@code out[i, j] = a[i] * b[j]} by the
+     * {@code multiply} ufunc (exact products, NumPy's promotion).
+     */
+    static NDArray outer(NDArray a, NDArray b) {
+        a.checkOpen();
+        b.checkOpen();
+        Elementwise.checkSameDevice(a, b);
+        try (NDArray col = a.reshape(a.size(), 1);
+                NDArray row = b.reshape(1, b.size())) {
+            return Ufunc.MULTIPLY.call(col, row);
         }
     }
 

@@ -120,4 +120,47 @@ public interface Backend {
      * @param out the result
      */
     void matmul(Ufunc.Loop loop, NDArray a, NDArray b, NDArray out);
+
+    /**
+     * Solves {@code a[...] @ out[...] = b[...]} for each matrix of the batch (LAPACK's
+     * {@code gesv}). The api has validated everything: {@code a} is {@code (..., n, n)},
+     * {@code b} {@code (..., n, k)}, {@code out} {@code (..., n, k)}, all of one float dtype
+     * (float32 or float64), the batch axes broadcast to out's (stride 0 where stretched).
+     *
+     * @param a the coefficient matrices
+     * @param b the right-hand sides
+     * @param out the solutions
+     * @throws IllegalArgumentException with the message {@code "Singular matrix"} (NumPy's
+     *     {@code LinAlgError}) if a matrix is singular
+     * @throws UnsupportedOperationException if this backend has no linear solver
+     */
+    default void solve(NDArray a, NDArray b, NDArray out) {
+        throw new UnsupportedOperationException("linalg.solve is not implemented by the " + name() + " backend");
+    }
+
+    /**
+     * The inverse of each matrix of the batch. {@code a} and {@code out} are
+     * {@code (..., n, n)} of one float dtype (float32 or float64).
+     *
+     * @param a the matrices
+     * @param out the inverses
+     * @throws IllegalArgumentException with the message {@code "Singular matrix"} if a matrix is singular
+     * @throws UnsupportedOperationException if this backend has no matrix inverse
+     */
+    default void inv(NDArray a, NDArray out) {
+        throw new UnsupportedOperationException("linalg.inv is not implemented by the " + name() + " backend");
+    }
+
+    /**
+     * The determinant of each matrix of the batch: {@code a} is {@code (..., n, n)},
+     * {@code out} {@code (...)}, both of one float dtype (float32 or float64). Singular
+     * matrices give 0, {@code 0x0} matrices 1.
+     *
+     * @param a the matrices
+     * @param out the determinants
+     * @throws UnsupportedOperationException if this backend has no determinant
+     */
+    default void det(NDArray a, NDArray out) {
+        throw new UnsupportedOperationException("linalg.det is not implemented by the " + name() + " backend");
+    }
 }

@@ -158,4 +158,10 @@ public final class CpuBackend implements Backend {
     static void keepAlive(NDArray[] ops) {
         java.lang.ref.Reference.reachabilityFence(ops);
     }
+
+    @Override public void solve(NDArray a, NDArray b, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.solve(a, b, out); }
+
+    @Override public void inv(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.inv(a, out); }
+
+    @Override public void det(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.det(a, out); }
 }

@@ -3,20 +3,31 @@ package io.github.ndarray.cpu;
 import io.github.ndarray.DType;
 import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
+import io.github.ndarray.cpu.blas.BlasMatmul;
 import io.github.ndarray.spi.HostElements;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * Batched matrix product by definition: {@code out[..., i, j] = sum_k a[..., i, k] * b[..., k, j]},
- * floats accumulated in double, integers in long (wrapping), bool as or-of-ands. Correct for
- * every layout; the BLAS path for speed is separate work.
+ * Batched matrix product, {@code out[..., i, j] = sum_k a[..., i, k] * b[..., k, j]}.
+ * float32 and float64 go to BLAS ({@link BlasMatmul}: native OpenBLAS, or the Vector API
+ * GEMM when the natives cannot load). Everything else (integers, bool, mixed-dtype loops)
+ * runs the definition here: floats accumulated in double, integers in long (wrapping), bool
+ * as or-of-ands, correct for every layout.
  */
 final class MatrixMultiply {
     private MatrixMultiply() {
     }
 
     static void matmul(Ufunc.Loop loop, NDArray a, NDArray b, NDArray out) {
+        if (BlasMatmul.matmul(a, b, out)) {
+            return;
+        }
+        definition(loop, a, b, out);
+    }
+
+    /** The definition, for every dtype and layout. */
+    static void definition(Ufunc.Loop loop, NDArray a, NDArray b, NDArray out) {
         long[] os = out.shape();
         int nd = os.length;
         long n = os[nd - 2];
