@@ -21,7 +21,7 @@ final class Elementwise {
         Device device = commonDevice(operands, out, where);
         DType[] types = inputTypes(operands, op.comparesByValue());
         Ufunc.Loop loop = op.resolve(types);
-        List<NDArray> temps = new ArrayList<>();
+        List<NDArray> temps = new ArrayList<>(8);
         try {
             NDArray[] in = new NDArray[operands.length];
             long[][] shapes = new long[operands.length][];
@@ -68,8 +68,11 @@ final class Elementwise {
             }
             NDArray[] args = new NDArray[in.length];
             for (int i = 0; i < in.length; i++) {
-                args[i] = in[i].broadcastTo(shape);
-                temps.add(args[i]);
+                // An operand that already has the result's shape is used as it is (no view needed).
+                args[i] = in[i].ndim() == shape.length && in[i].hasShape(shape) ? in[i] : in[i].broadcastTo(shape);
+                if (args[i] != in[i]) {
+                    temps.add(args[i]);
+                }
                 if (overlapsHarmfully(args[i], target)) {
                     args[i] = args[i].copy();
                     temps.add(args[i]);
@@ -216,28 +219,26 @@ final class Elementwise {
 
     private static Device commonDevice(Object[] operands, NDArray out, NDArray where) {
         NDArray first = null;
-        List<NDArray> arrays = new ArrayList<>();
         for (Object o : operands) {
             if (o instanceof NDArray a) {
-                arrays.add(a);
+                first = sameDevice(first, a);
             }
         }
-        if (out != null) {
-            arrays.add(out);
-        }
-        if (where != null) {
-            arrays.add(where);
-        }
-        for (NDArray a : arrays) {
-            a.checkOpen();
-            if (first == null) {
-                first = a;
-            } else {
-                checkSameDevice(first, a);
-            }
-        }
+        first = out == null ? first : sameDevice(first, out);
+        first = where == null ? first : sameDevice(first, where);
         return first == null ? Device.cpu() : first.device();
     }
+
+    /** Checks {@code a} is open and on {@code first}'s device; returns the first array seen. */
+    private static NDArray sameDevice(NDArray first, NDArray a) {
+        a.checkOpen();
+        if (first != null) {
+            checkSameDevice(first, a);
+            return first;
+        }
+        return a;
+    }
+
 
     /**
      * @throws IllegalArgumentException naming both devices if they differ

@@ -143,6 +143,11 @@ public final class NDArray implements AutoCloseable {
         return shape[AxisException.normalize(axis, shape.length)];
     }
 
+    /** Whether the shape equals {@code other}, without copying it. */
+    boolean hasShape(long[] other) {
+        return Arrays.equals(shape, other);
+    }
+
     /** {@return the number of dimensions} */
     public int ndim() {
         return shape.length;
