@@ -33,6 +33,11 @@ final class Kernels {
 
     private static final Map<String, StripKernel> CACHE = new ConcurrentHashMap<>();
 
+    /** The fewest elements worth a thread for a memory-bound vector loop (arithmetic, comparisons, casts). */
+    static final long GRAIN_MEMORY_BOUND = 1L << 17;
+    /** The fewest elements worth a thread for a compute-bound loop (transcendentals, the generic scalar loops). */
+    static final long GRAIN_COMPUTE_BOUND = 1L << 13;
+
     private Kernels() {
     }
 
@@ -45,11 +50,24 @@ final class Kernels {
         return CACHE.computeIfAbsent(op.name() + ":" + loop, k -> build(op, loop));
     }
 
+    /** {@return the fewest elements worth a thread for this ufunc loop (see {@link StridedWalk})} */
+    static long grain(Ufunc op, Ufunc.Loop loop) {
+        int code = SimdKernels.opCode(op.name(), loop.in().get(0));
+        if (code < 0 || !SimdKernels.hasVector(code) || SimdKernels.isTranscendental(code)) {
+            return GRAIN_COMPUTE_BOUND;
+        }
+        return GRAIN_MEMORY_BOUND;
+    }
+
     private static StripKernel build(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
         String name = op.name();
         if (name.equals("where")) {
             return select(loop.out());
+        }
+        StripKernel simd = SimdKernels.kernel(name, t, loop.out());
+        if (simd != null) {
+            return simd;
         }
         if (loop.out() == DType.BOOL && t != DType.BOOL || isPredicate(name)) {
             return op.nin() == 1 ? test1(t, name) : test2(t, name);
