@@ -17,6 +17,10 @@ import java.util.function.LongUnaryOperator;
  * The CPU's arithmetic for every ufunc, and the generic strided loops built from it. Floats
  * compute in double (float32 results are rounded once on store), integers in long (narrowed
  * on store, so they wrap like C), bool as 0/1. Built once per (ufunc, loop) and cached.
+ *
+ * <p>Where {@link SimdKernels} has a Vector API kernel for a loop it is used instead (it
+ * computes the same values: bit for bit for the exact operations); the generic loops serve
+ * the rest (bool, power, remainder, shifts, ...) and are the tests' reference.
  */
 final class Kernels {
     /** A predicate on two doubles. */
@@ -60,14 +64,19 @@ final class Kernels {
     }
 
     private static StripKernel build(Ufunc op, Ufunc.Loop loop) {
+        StripKernel simd = op.name().equals("where") ? null : SimdKernels.kernel(op.name(), loop.in().get(0), loop.out());
+        return simd != null ? simd : generic(op, loop);
+    }
+
+    /**
+     * The generic strided kernel of a ufunc loop, built from the scalar arithmetic table (no
+     * Vector API): the reference the vector kernels are tested against.
+     */
+    static StripKernel generic(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
         String name = op.name();
         if (name.equals("where")) {
             return select(loop.out());
-        }
-        StripKernel simd = SimdKernels.kernel(name, t, loop.out());
-        if (simd != null) {
-            return simd;
         }
         if (loop.out() == DType.BOOL && t != DType.BOOL || isPredicate(name)) {
             return op.nin() == 1 ? test1(t, name) : test2(t, name);

@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * order. Every op here is exact in any order (sums and products wrap like C, modulo 2^8), so
  * a large fold splits over threads by chunks with the same result.
  *
- * <p>This file is {@link LoopFoldI64} with byte for long; keep the two in step.
+ * <p>This file is {@link LoopFoldI64} with byte for long (a mechanical substitution); keep the
+ * two in step.
  */
 final class LoopFoldI8 implements LoopFold {
     private static final VectorSpecies<Byte> S = ByteVector.SPECIES_PREFERRED;

@@ -13,10 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * int32 elementwise loops, a template specialized per op by {@link SimdKernels} (see
- * {@link LoopF64} for the layout rules). Integer arithmetic wraps like C; the scalar loop
- * computes in long and narrows on store, which wraps the same way.
+ * {@link LoopF64} for the layouts and the masked last step). Integer arithmetic wraps like C;
+ * the scalar loop computes in long and narrows on store, which wraps the same way.
  *
- * <p>This file is {@link LoopI64} with int for long; keep the two in step.
+ * <p>This file is {@link LoopI64} with int for long (a mechanical substitution); keep the
+ * two in step.
  */
 final class LoopI32 implements StripKernel {
     private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
@@ -51,6 +52,14 @@ final class LoopI32 implements StripKernel {
         v.intoMemorySegment(m, i * W, O);
     }
 
+    private static IntVector load(MemorySegment m, long i, VectorMask<Integer> k) {
+        return IntVector.fromMemorySegment(S, m, i * W, O, k);
+    }
+
+    private static void store(MemorySegment m, long i, IntVector v, VectorMask<Integer> k) {
+        v.intoMemorySegment(m, i * W, O, k);
+    }
+
     private static void binary(MemorySegment a, long ia, long sa, MemorySegment b, long ib, long sb,
             MemorySegment c, long ic, long sc, long n) {
         long i = 0;
@@ -67,6 +76,11 @@ final class LoopI32 implements StripKernel {
                         store(c, ic + i, apply(x, y));
                     }
                 }
+                if (!pred && i < n) {
+                    VectorMask<Integer> k = S.indexInRange(i, n);
+                    store(c, ic + i, apply(load(a, ia + i, k), load(b, ib + i, k)), k);
+                    i = n;
+                }
             } else if (sa == 1 && sb == 0) {
                 IntVector y = IntVector.broadcast(S, b.getAtIndex(E, ib));
                 for (; i < end; i += L) {
@@ -77,6 +91,11 @@ final class LoopI32 implements StripKernel {
                         store(c, ic + i, apply(x, y));
                     }
                 }
+                if (!pred && i < n) {
+                    VectorMask<Integer> k = S.indexInRange(i, n);
+                    store(c, ic + i, apply(load(a, ia + i, k), y), k);
+                    i = n;
+                }
             } else if (sa == 0 && sb == 1) {
                 IntVector x = IntVector.broadcast(S, a.getAtIndex(E, ia));
                 for (; i < end; i += L) {
@@ -86,6 +105,11 @@ final class LoopI32 implements StripKernel {
                     } else {
                         store(c, ic + i, apply(x, y));
                     }
+                }
+                if (!pred && i < n) {
+                    VectorMask<Integer> k = S.indexInRange(i, n);
+                    store(c, ic + i, apply(x, load(b, ib + i, k)), k);
+                    i = n;
                 }
             }
         }
@@ -107,6 +131,11 @@ final class LoopI32 implements StripKernel {
             long end = S.loopBound(n);
             for (; i < end; i += L) {
                 store(c, ic + i, apply(load(a, ia + i)));
+            }
+            if (i < n) {
+                VectorMask<Integer> k = S.indexInRange(i, n);
+                store(c, ic + i, apply(load(a, ia + i, k)), k);
+                i = n;
             }
         }
         for (; i < n; i++) {

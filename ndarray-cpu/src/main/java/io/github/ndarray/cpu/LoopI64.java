@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * int64 elementwise loops, a template specialized per op by {@link SimdKernels} (see
- * {@link LoopF64} for the layout rules). Integer arithmetic wraps like C; the scalar loop
- * computes in long and narrows on store, which wraps the same way.
+ * {@link LoopF64} for the layouts and the masked last step). Integer arithmetic wraps like C;
+ * the scalar loop computes in long and narrows on store, which wraps the same way.
  *
  * <p>{@link LoopI32}, {@link LoopI16} and {@link LoopI8} are this file with the narrower type
  * (int8 also serves uint8 through the unsigned ops); keep them in step.
@@ -52,6 +52,14 @@ final class LoopI64 implements StripKernel {
         v.intoMemorySegment(m, i * W, O);
     }
 
+    private static LongVector load(MemorySegment m, long i, VectorMask<Long> k) {
+        return LongVector.fromMemorySegment(S, m, i * W, O, k);
+    }
+
+    private static void store(MemorySegment m, long i, LongVector v, VectorMask<Long> k) {
+        v.intoMemorySegment(m, i * W, O, k);
+    }
+
     private static void binary(MemorySegment a, long ia, long sa, MemorySegment b, long ib, long sb,
             MemorySegment c, long ic, long sc, long n) {
         long i = 0;
@@ -68,6 +76,11 @@ final class LoopI64 implements StripKernel {
                         store(c, ic + i, apply(x, y));
                     }
                 }
+                if (!pred && i < n) {
+                    VectorMask<Long> k = S.indexInRange(i, n);
+                    store(c, ic + i, apply(load(a, ia + i, k), load(b, ib + i, k)), k);
+                    i = n;
+                }
             } else if (sa == 1 && sb == 0) {
                 LongVector y = LongVector.broadcast(S, b.getAtIndex(E, ib));
                 for (; i < end; i += L) {
@@ -78,6 +91,11 @@ final class LoopI64 implements StripKernel {
                         store(c, ic + i, apply(x, y));
                     }
                 }
+                if (!pred && i < n) {
+                    VectorMask<Long> k = S.indexInRange(i, n);
+                    store(c, ic + i, apply(load(a, ia + i, k), y), k);
+                    i = n;
+                }
             } else if (sa == 0 && sb == 1) {
                 LongVector x = LongVector.broadcast(S, a.getAtIndex(E, ia));
                 for (; i < end; i += L) {
@@ -87,6 +105,11 @@ final class LoopI64 implements StripKernel {
                     } else {
                         store(c, ic + i, apply(x, y));
                     }
+                }
+                if (!pred && i < n) {
+                    VectorMask<Long> k = S.indexInRange(i, n);
+                    store(c, ic + i, apply(x, load(b, ib + i, k)), k);
+                    i = n;
                 }
             }
         }
@@ -108,6 +131,11 @@ final class LoopI64 implements StripKernel {
             long end = S.loopBound(n);
             for (; i < end; i += L) {
                 store(c, ic + i, apply(load(a, ia + i)));
+            }
+            if (i < n) {
+                VectorMask<Long> k = S.indexInRange(i, n);
+                store(c, ic + i, apply(load(a, ia + i, k)), k);
+                i = n;
             }
         }
         for (; i < n; i++) {

@@ -20,10 +20,12 @@ final class StridedWalk {
     }
 
     /**
-     * Parallel walks split the iteration space at multiples of this many elements, so that
-     * chunks start on whole vectors (and, for contiguous operands, whole cache lines).
+     * Parallel walks cut each innermost row into blocks of this many elements (the last one
+     * shorter) and share the blocks out. Cuts inside a row fall at multiples of the block from
+     * the row's start, a multiple of every vector length, so a kernel meets exactly the vector
+     * bodies and tails it meets in a serial walk: results do not depend on the thread count.
      */
-    private static final long BLOCK = 256;
+    static final long BLOCK = 1024;
 
     private StridedWalk() {
     }
@@ -51,53 +53,61 @@ final class StridedWalk {
         Coalesce c = Coalesce.of(shape, strides);
         long[] cs = c.shape();
         long[][] st = c.strides();
-        long n = total;
-        Parallel.forRange((n + BLOCK - 1) / BLOCK, Math.max(1, grain / BLOCK),
-                (s, e) -> walkRange(cs, st, offsets, s * BLOCK, Math.min(n, e * BLOCK), body));
+        long inner = cs[cs.length - 1];
+        long perRow = (inner + BLOCK - 1) / BLOCK;
+        long blocks = total / inner * perRow;
+        long blockSize = Math.min(inner, BLOCK);
+        Parallel.forRange(blocks, Math.max(1, grain / blockSize),
+                (s, e) -> walkBlocks(cs, st, offsets, perRow, s, e, body));
     }
 
-    /** Walks the elements {@code [start, end)} (in C order) of a coalesced shape. */
-    private static void walkRange(long[] cs, long[][] st, long[] offsets, long start, long end, Strip body) {
+    /** Walks the blocks {@code [first, end)} of a coalesced shape, {@code perRow} blocks to a row. */
+    private static void walkBlocks(long[] cs, long[][] st, long[] offsets, long perRow, long first, long end,
+            Strip body) {
         int nop = st.length;
         int last = cs.length - 1;
-        long[] idx = new long[cs.length];
-        long rest = start;
-        for (int ax = last; ax >= 0; ax--) {
+        long inner = cs[last];
+        long row = first / perRow;
+        long[] idx = new long[last];
+        long rest = row;
+        for (int ax = last - 1; ax >= 0; ax--) {
             idx[ax] = rest % cs[ax];
             rest /= cs[ax];
         }
-        long[] off = offsets.clone();
+        long[] rowOff = offsets.clone();
         long[] innerStrides = new long[nop];
         for (int k = 0; k < nop; k++) {
             innerStrides[k] = st[k][last];
-            for (int ax = 0; ax <= last; ax++) {
-                off[k] += idx[ax] * st[k][ax];
+            for (int ax = 0; ax < last; ax++) {
+                rowOff[k] += idx[ax] * st[k][ax];
             }
         }
-        long pos = start;
+        long[] off = new long[nop];
+        long b = first;
         while (true) {
-            long n = Math.min(cs[last] - idx[last], end - pos);
-            body.run(off, innerStrides, n);
-            pos += n;
-            if (pos >= end) {
+            long stop = Math.min(end, (row + 1) * perRow);
+            long from = (b - row * perRow) * BLOCK;
+            long to = Math.min(inner, (stop - row * perRow) * BLOCK);
+            for (int k = 0; k < nop; k++) {
+                off[k] = rowOff[k] + from * innerStrides[k];
+            }
+            body.run(off, innerStrides, to - from);
+            b = stop;
+            if (b >= end) {
                 return;
             }
-            // The strip reached the end of its row: back to the row's start, then carry.
-            for (int k = 0; k < nop; k++) {
-                off[k] -= idx[last] * st[k][last];
-            }
-            idx[last] = 0;
+            row++;
             int ax = last - 1;
             while (true) {
                 idx[ax]++;
                 for (int k = 0; k < nop; k++) {
-                    off[k] += st[k][ax];
+                    rowOff[k] += st[k][ax];
                 }
                 if (idx[ax] < cs[ax]) {
                     break;
                 }
                 for (int k = 0; k < nop; k++) {
-                    off[k] -= st[k][ax] * cs[ax];
+                    rowOff[k] -= st[k][ax] * cs[ax];
                 }
                 idx[ax] = 0;
                 ax--;
