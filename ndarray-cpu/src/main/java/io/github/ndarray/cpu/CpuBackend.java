@@ -46,12 +46,13 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void elementwise(Ufunc op, Ufunc.Loop loop, NDArray[] inputs, NDArray[] outputs, NDArray where) {
-        StripKernel kernel = Kernels.elementwise(op, loop);
+        Kernels.Built built = Kernels.built(op, loop);
+        StripKernel kernel = built.kernel();
         NDArray[] all = new NDArray[inputs.length + outputs.length];
         System.arraycopy(inputs, 0, all, 0, inputs.length);
         System.arraycopy(outputs, 0, all, inputs.length, outputs.length);
         if (where == null) {
-            run(outputs[0].shape(), all, kernel, Kernels.grain(op, loop));
+            run(outputs[0].shape(), all, kernel, built.grain());
             return;
         }
         // The mask rides along as one more operand; a strip runs the kernel on its true runs.

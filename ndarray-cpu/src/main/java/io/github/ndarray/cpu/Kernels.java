@@ -35,12 +35,37 @@ final class Kernels {
         boolean test(long a, long b);
     }
 
-    private static final Map<String, StripKernel> CACHE = new ConcurrentHashMap<>();
+    /** A built loop: its kernel and its parallel grain. */
+    record Built(StripKernel kernel, long grain) {
+    }
 
-    /** The fewest elements worth a thread for a memory-bound vector loop (arithmetic, comparisons, casts). */
+    private record Key(Ufunc op, Ufunc.Loop loop) {
+    }
+
+    private static final Map<Key, Built> CACHE = new ConcurrentHashMap<>();
+
+    // Parallel thresholds ("grains": the fewest elements worth a thread; a loop splits from
+    // 2 * grain elements). Measured on the 2-vCPU AMD EPYC (AVX-512) VM with a harness outside
+    // the repo: one float64 kernel on preallocated operands, serial against 2 threads, the
+    // fastest of ~3 s of interleaved samples per size, sizes 2^12..2^23 (the machine is shared,
+    // so the fastest sample stands for an idle second core). Handing a share to the pool's
+    // worker costs ~6 us when idle, but the worker wakes ~20 us late, so splitting pays from
+    // ~50 us of serial work:
+    //   add (memory bound)   2^17 elements: 0.77x   2^18: 1.33x   2^20: 1.74x   2^23 (DRAM): 1.29x
+    //   sqrt                 2^17: 1.04x            2^18: 1.56x   2^20: 1.85x
+    //   exp (SVML)           2^15: 0.78x   2^16: 1.07x   2^17: 1.34x   2^19: 1.86x
+    //   sum (pairwise fold)  2^18: 0.89x   2^19: 1.08x   2^20: 1.36x   2^22: 1.88x
+    //   max (fold)           2^18: 1.10x   2^19: 1.40x   2^20: 1.58x
+    // The generic scalar loops cost 2-20 ns an element, so they split from 2^15 elements.
+
+    /** Grain of the memory-bound vector loops: arithmetic, comparisons, sqrt, casts, and folds other than sums. */
     static final long GRAIN_MEMORY_BOUND = 1L << 17;
-    /** The fewest elements worth a thread for a compute-bound loop (transcendentals, the generic scalar loops). */
-    static final long GRAIN_COMPUTE_BOUND = 1L << 13;
+    /** Grain of the vector loops of transcendental functions (SVML) and of the scalar loops of the templates. */
+    static final long GRAIN_TRANSCENDENTAL = 1L << 16;
+    /** Grain of pairwise float sums. */
+    static final long GRAIN_SUM = 1L << 18;
+    /** Grain of the generic scalar loops. */
+    static final long GRAIN_GENERIC = 1L << 14;
 
     private Kernels() {
     }
@@ -51,14 +76,24 @@ final class Kernels {
      * @throws IllegalArgumentException if the CPU has no kernel for it
      */
     static StripKernel elementwise(Ufunc op, Ufunc.Loop loop) {
-        return CACHE.computeIfAbsent(op.name() + ":" + loop, k -> build(op, loop));
+        return built(op, loop).kernel();
+    }
+
+    /** {@return the kernel of a ufunc loop with its parallel grain, built once and cached} */
+    static Built built(Ufunc op, Ufunc.Loop loop) {
+        Built b = CACHE.get(new Key(op, loop));
+        return b != null ? b : CACHE.computeIfAbsent(new Key(op, loop), k -> new Built(build(op, loop), grain(op, loop)));
     }
 
     /** {@return the fewest elements worth a thread for this ufunc loop (see {@link StridedWalk})} */
-    static long grain(Ufunc op, Ufunc.Loop loop) {
-        int code = SimdKernels.opCode(op.name(), loop.in().get(0));
-        if (code < 0 || !SimdKernels.hasVector(code) || SimdKernels.isTranscendental(code)) {
-            return GRAIN_COMPUTE_BOUND;
+    private static long grain(Ufunc op, Ufunc.Loop loop) {
+        DType t = loop.in().get(0);
+        int code = SimdKernels.opCode(op.name(), t);
+        if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
+            return GRAIN_GENERIC;
+        }
+        if (!SimdKernels.hasVector(code) || SimdKernels.isTranscendental(code)) {
+            return GRAIN_TRANSCENDENTAL;
         }
         return GRAIN_MEMORY_BOUND;
     }

@@ -57,7 +57,8 @@ final class LoopFoldF64 implements LoopFold {
     @Override
     public double foldDouble(MemorySegment s, long off, long n, boolean parallel) {
         int threads = Parallel.threads();
-        if (!parallel || threads == 1 || n / 2 < Kernels.GRAIN_MEMORY_BOUND || OP == MUL) {
+        if (!parallel || threads == 1 || n / 2 < (OP == ADD ? Kernels.GRAIN_SUM : Kernels.GRAIN_MEMORY_BOUND)
+                || OP == MUL) {
             return OP == ADD ? sum(s, off, n) : fold(s, off, n);
         }
         if (OP == ADD) {

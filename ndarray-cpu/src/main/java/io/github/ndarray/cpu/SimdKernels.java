@@ -10,6 +10,7 @@ import java.lang.invoke.MethodType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -452,6 +453,123 @@ final class SimdKernels {
         }
         bounds[parts] = n;
         return bounds;
+    }
+
+    // ---- casts: type codes (LoopCast's class data is from * 8 + to)
+    static final int T_BOOL = 0;
+    static final int T_INT8 = 1;
+    static final int T_UINT8 = 2;
+    static final int T_INT16 = 3;
+    static final int T_INT32 = 4;
+    static final int T_INT64 = 5;
+    static final int T_FLOAT32 = 6;
+    static final int T_FLOAT64 = 7;
+
+    /** {@return the cast templates' code of a dtype} */
+    static int typeCode(DType t) {
+        return switch (t) {
+            case BOOL -> T_BOOL;
+            case INT8 -> T_INT8;
+            case UINT8 -> T_UINT8;
+            case INT16 -> T_INT16;
+            case INT32 -> T_INT32;
+            case INT64 -> T_INT64;
+            case FLOAT32 -> T_FLOAT32;
+            case FLOAT64 -> T_FLOAT64;
+        };
+    }
+
+    /** {@return the size in bytes of a type code} */
+    static int typeSize(int code) {
+        return switch (code) {
+            case T_INT16 -> 2;
+            case T_INT32, T_FLOAT32 -> 4;
+            case T_INT64, T_FLOAT64 -> 8;
+            default -> 1;
+        };
+    }
+
+    private static Class<?> lane(int code) {
+        return switch (code) {
+            case T_INT16 -> short.class;
+            case T_INT32 -> int.class;
+            case T_INT64 -> long.class;
+            case T_FLOAT32 -> float.class;
+            case T_FLOAT64 -> double.class;
+            default -> byte.class;
+        };
+    }
+
+    /**
+     * A cast's vector form: load {@code in}, convert with {@code first} to {@code mid}, then
+     * with {@code second} (if not null) to {@code out}; all species have the same lane count.
+     * A cast to bool has no conversions (it compares with zero).
+     */
+    record CastSteps(VectorSpecies<?> in, VectorSpecies<?> mid, VectorSpecies<?> out,
+            VectorOperators.Conversion<?, ?> first, VectorOperators.Conversion<?, ?> second) {
+    }
+
+    /**
+     * The vector form of the cast between two type codes, or {@code null} when it has none on
+     * this machine (the template then runs its scalar loop). Conversions keep {@link Casts}'
+     * semantics: bool and int8 sign-extend, uint8 zero-extends, floats become integers through
+     * long (Java's conversion to long truncates toward zero; the narrowing after it wraps).
+     */
+    static CastSteps castSteps(int from, int to) {
+        if (from == to || (typeSize(from) == 1 && typeSize(to) == 1 && to != T_BOOL)) {
+            return null; // a copy of the same bits: the scalar loop (contiguous copies never get here)
+        }
+        boolean fromFloat = from == T_FLOAT32 || from == T_FLOAT64;
+        boolean toFloat = to == T_FLOAT32 || to == T_FLOAT64;
+        int mid;
+        VectorOperators.Conversion<?, ?> first;
+        VectorOperators.Conversion<?, ?> second = null;
+        if (to == T_BOOL) {
+            mid = from;
+            first = null;
+        } else if (fromFloat && !toFloat && to != T_INT64) {
+            mid = T_INT64;
+            first = VectorOperators.Conversion.ofCast(lane(from), long.class);
+            second = VectorOperators.Conversion.ofCast(long.class, lane(to));
+        } else if (from == T_UINT8 && toFloat) {
+            mid = T_INT32;
+            first = VectorOperators.ZERO_EXTEND_B2I;
+            second = VectorOperators.Conversion.ofCast(int.class, lane(to));
+        } else if (from == T_UINT8) {
+            mid = to;
+            first = switch (to) {
+                case T_INT16 -> VectorOperators.ZERO_EXTEND_B2S;
+                case T_INT32 -> VectorOperators.ZERO_EXTEND_B2I;
+                default -> VectorOperators.ZERO_EXTEND_B2L;
+            };
+        } else {
+            mid = to;
+            first = VectorOperators.Conversion.ofCast(lane(from), lane(to));
+        }
+        int widest = Math.max(typeSize(from), Math.max(typeSize(mid), typeSize(to)));
+        int maxBits = VectorShape.preferredShape().vectorBitSize();
+        int lanes = maxBits / (8 * widest);
+        VectorSpecies<?> in = species(from, lanes, maxBits);
+        VectorSpecies<?> m = species(mid, lanes, maxBits);
+        VectorSpecies<?> out = species(to, lanes, maxBits);
+        if (in == null || m == null || out == null) {
+            return null;
+        }
+        return new CastSteps(in, m, second == null ? m : out, first, second);
+    }
+
+    private static VectorSpecies<?> species(int code, int lanes, int maxBits) {
+        int bits = lanes * typeSize(code) * 8;
+        if (bits < 64 || bits > maxBits) {
+            return null;
+        }
+        return VectorSpecies.of(lane(code), VectorShape.forBitSize(bits));
+    }
+
+    /** The cast kernel between two dtypes (a {@link LoopCast} copy), never {@code null}. */
+    static StripKernel cast(DType from, DType to) {
+        int code = typeCode(from) * 8 + typeCode(to);
+        return CACHE.computeIfAbsent("LoopCast:" + code, k -> specialize(LoopCast.class, code));
     }
 
     /** Defines {@code template} again as a hidden class whose class data is {@code op}. */

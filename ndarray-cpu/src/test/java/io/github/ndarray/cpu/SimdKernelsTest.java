@@ -237,6 +237,64 @@ class SimdKernelsTest {
         }
     }
 
+    static Stream<Arguments> castPairs() {
+        List<Arguments> out = new ArrayList<>();
+        for (DType from : DType.values()) {
+            for (DType to : DType.values()) {
+                out.add(Arguments.of(from, to));
+            }
+        }
+        return out.stream();
+    }
+
+    /** Every cast, contiguous and strided, against the generic per-element cast, bit for bit. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("castPairs")
+    void castMatchesGenericCast(DType from, DType to) {
+        StripKernel fast = Casts.kernel(from, to);
+        StripKernel generic = Casts.generic(from, to);
+        for (int n : LENGTHS) {
+            for (String layout : new String[] {"contiguous", "strided in", "strided out"}) {
+                NDArray src = castData(from, layout.equals("strided in") ? 2 * n : n, n);
+                NDArray in = layout.equals("strided in") ? src.get("::2") : src;
+                NDArray wide = ND.zeros(to, layout.equals("strided out") ? 2 * n : n);
+                NDArray out = layout.equals("strided out") ? wide.get("::2") : wide;
+                NDArray expected = ND.zeros(to, n);
+                CpuBackend.run(new long[] {n}, new NDArray[] {in, expected}, generic);
+                CpuBackend.run(new long[] {n}, new NDArray[] {in, out}, fast);
+                compare(expected, out, to, false, from + "->" + to + " n=" + n + " " + layout);
+                for (NDArray a : new NDArray[] {expected, out, wide, in, src}) {
+                    a.close();
+                }
+            }
+        }
+    }
+
+    /** Cast sources: floats with NaN, infinities, values past every integer range; integers of every width. */
+    static NDArray castData(DType t, int n, long seed) {
+        if (t == DType.BOOL) {
+            boolean[] b = new boolean[n];
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int i = 0; i < n; i++) {
+                b[i] = r.nextBoolean();
+            }
+            return ND.array(b);
+        }
+        if (!t.isFloating()) {
+            return data(t, n, seed);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] special = {Double.NaN, 0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.5, -0.5, 1.5,
+            -1.5, 127.9, 128.5, 255.5, 256.2, -129.7, 32768.3, -40000.9, 3e9, -3e9, 1e19, -1e19, 9.3e18, 1e300};
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextBoolean() ? special[r.nextInt(special.length)] : r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(0, 20));
+        }
+        try (NDArray d = ND.array(v)) {
+            return d.astype(t);
+        }
+    }
+
     /** The masked last step must not write past the end: the element after a view keeps its value. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("typesArgs")
