@@ -4,6 +4,7 @@ import io.github.ndarray.DType;
 import io.github.ndarray.Ufunc;
 import io.github.ndarray.spi.HostElements;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
@@ -356,18 +357,52 @@ final class Kernels {
         };
     }
 
-    /** {@code where(cond, x, y)}: copies raw elements, so any dtype works unchanged. */
+    /** {@code where(cond, x, y)}: copies raw elements, so any dtype works unchanged (typed by element size). */
     private static StripKernel select(DType t) {
-        long size = t.itemSize();
-        return (s, off, st, n) -> {
-            long c = off[0];
-            long x = off[1];
-            long y = off[2];
-            long o = off[3];
-            for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
-                boolean pick = s[0].get(java.lang.foreign.ValueLayout.JAVA_BYTE, c) != 0;
-                MemorySegment.copy(pick ? s[1] : s[2], (pick ? x : y) * size, s[3], o * size, size);
-            }
+        return switch (t.itemSize()) {
+            case 8 -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, x)
+                            : s[2].getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, y));
+                }
+            };
+            case 4 -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, x)
+                            : s[2].getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, y));
+                }
+            };
+            case 2 -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, x)
+                            : s[2].getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, y));
+                }
+            };
+            default -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].set(ValueLayout.JAVA_BYTE, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].get(ValueLayout.JAVA_BYTE, x) : s[2].get(ValueLayout.JAVA_BYTE, y));
+                }
+            };
         };
     }
 

@@ -8,6 +8,7 @@ import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -312,6 +313,20 @@ final class SimdKernels {
      * loop's input and output type), or {@code null} if there is none.
      */
     static LoopFold fold(String ufunc, DType t) {
+        FoldKey key = new FoldKey(ufunc, t);
+        Optional<LoopFold> known = FOLDS.get(key);
+        if (known == null) {
+            known = FOLDS.computeIfAbsent(key, k -> Optional.ofNullable(makeFold(ufunc, t)));
+        }
+        return known.orElse(null);
+    }
+
+    private record FoldKey(String ufunc, DType t) {
+    }
+
+    private static final Map<FoldKey, Optional<LoopFold>> FOLDS = new ConcurrentHashMap<>();
+
+    private static LoopFold makeFold(String ufunc, DType t) {
         int op = foldCode(ufunc, t);
         if (op < 0) {
             return null;
@@ -328,10 +343,8 @@ final class SimdKernels {
         if (template == null) {
             return null;
         }
-        return (LoopFold) CACHE_FOLD.computeIfAbsent(template.getSimpleName() + ":" + op, k -> specialize(template, op));
+        return specialize(template, op);
     }
-
-    private static final Map<String, Object> CACHE_FOLD = new ConcurrentHashMap<>();
 
     /** The fold templates' op code for a reduction with {@code ufunc} on type {@code t}, or -1. */
     static int foldCode(String ufunc, DType t) {
