@@ -12,7 +12,13 @@ final class Casts {
     private Casts() {
     }
 
+    /** The cast loop the backend runs: a {@link LoopCast} copy (typed, vectorized when contiguous). */
     static StripKernel kernel(DType from, DType to) {
+        return SimdKernels.cast(from, to);
+    }
+
+    /** The generic per-element cast loop through {@link HostElements}: the tests' reference. */
+    static StripKernel generic(DType from, DType to) {
         if (to == DType.BOOL && from.isFloating()) {
             return (s, off, st, n) -> {
                 long i0 = off[0];

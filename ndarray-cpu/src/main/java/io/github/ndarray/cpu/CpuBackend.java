@@ -46,12 +46,13 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void elementwise(Ufunc op, Ufunc.Loop loop, NDArray[] inputs, NDArray[] outputs, NDArray where) {
-        StripKernel kernel = Kernels.elementwise(op, loop);
+        Kernels.Built built = Kernels.built(op, loop);
+        StripKernel kernel = built.kernel();
         NDArray[] all = new NDArray[inputs.length + outputs.length];
         System.arraycopy(inputs, 0, all, 0, inputs.length);
         System.arraycopy(outputs, 0, all, inputs.length, outputs.length);
         if (where == null) {
-            run(outputs[0].shape(), all, kernel);
+            run(outputs[0].shape(), all, kernel, built.grain());
             return;
         }
         // The mask rides along as one more operand; a strip runs the kernel on its true runs.
@@ -108,7 +109,7 @@ public final class CpuBackend implements Backend {
                     dst.elementOffset() * to.itemSize(), bytes);
             return;
         }
-        run(dst.shape(), new NDArray[] {src, dst}, Casts.kernel(from, to));
+        run(dst.shape(), new NDArray[] {src, dst}, Casts.kernel(from, to), Kernels.GRAIN_MEMORY_BOUND);
     }
 
     @Override
@@ -116,10 +117,18 @@ public final class CpuBackend implements Backend {
         MatrixMultiply.matmul(loop, a, b, out);
     }
 
-    /** Walks {@code shape} over the operands, running {@code kernel} on each strip. */
+    /** Walks {@code shape} over the operands, running {@code kernel} on each strip, on the caller alone. */
     static void run(long[] shape, NDArray[] ops, StripKernel kernel) {
+        run(shape, ops, kernel, Long.MAX_VALUE);
+    }
+
+    /**
+     * Walks {@code shape} over the operands, running {@code kernel} on each strip; on several
+     * threads when there are at least {@code 2 * grain} elements.
+     */
+    static void run(long[] shape, NDArray[] ops, StripKernel kernel, long grain) {
         MemorySegment[] seg = segments(ops);
-        StridedWalk.walk(shape, strides(ops), offsets(ops), (off, st, n) -> kernel.run(seg, off, st, n));
+        StridedWalk.walk(shape, strides(ops), offsets(ops), grain, (off, st, n) -> kernel.run(seg, off, st, n));
         keepAlive(ops);
     }
 

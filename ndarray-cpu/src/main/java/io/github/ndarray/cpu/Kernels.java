@@ -4,6 +4,7 @@ import io.github.ndarray.DType;
 import io.github.ndarray.Ufunc;
 import io.github.ndarray.spi.HostElements;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
@@ -17,6 +18,10 @@ import java.util.function.LongUnaryOperator;
  * The CPU's arithmetic for every ufunc, and the generic strided loops built from it. Floats
  * compute in double (float32 results are rounded once on store), integers in long (narrowed
  * on store, so they wrap like C), bool as 0/1. Built once per (ufunc, loop) and cached.
+ *
+ * <p>Where {@link SimdKernels} has a Vector API kernel for a loop it is used instead (it
+ * computes the same values: bit for bit for the exact operations); the generic loops serve
+ * the rest (bool, power, remainder, shifts, ...) and are the tests' reference.
  */
 final class Kernels {
     /** A predicate on two doubles. */
@@ -31,7 +36,37 @@ final class Kernels {
         boolean test(long a, long b);
     }
 
-    private static final Map<String, StripKernel> CACHE = new ConcurrentHashMap<>();
+    /** A built loop: its kernel and its parallel grain. */
+    record Built(StripKernel kernel, long grain) {
+    }
+
+    private record Key(Ufunc op, Ufunc.Loop loop) {
+    }
+
+    private static final Map<Key, Built> CACHE = new ConcurrentHashMap<>();
+
+    // Parallel thresholds ("grains": the fewest elements worth a thread; a loop splits from
+    // 2 * grain elements). Measured on the 2-vCPU AMD EPYC (AVX-512) VM with a harness outside
+    // the repo: one float64 kernel on preallocated operands, serial against 2 threads, the
+    // fastest of ~3 s of interleaved samples per size, sizes 2^12..2^23 (the machine is shared,
+    // so the fastest sample stands for an idle second core). Handing a share to the pool's
+    // worker costs ~6 us when idle, but the worker wakes ~20 us late, so splitting pays from
+    // ~50 us of serial work:
+    //   add (memory bound)   2^17 elements: 0.77x   2^18: 1.33x   2^20: 1.74x   2^23 (DRAM): 1.29x
+    //   sqrt                 2^17: 1.04x            2^18: 1.56x   2^20: 1.85x
+    //   exp (SVML)           2^15: 0.78x   2^16: 1.07x   2^17: 1.34x   2^19: 1.86x
+    //   sum (pairwise fold)  2^18: 0.89x   2^19: 1.08x   2^20: 1.36x   2^22: 1.88x
+    //   max (fold)           2^18: 1.10x   2^19: 1.40x   2^20: 1.58x
+    // The generic scalar loops cost 2-20 ns an element, so they split from 2^15 elements.
+
+    /** Grain of the memory-bound vector loops: arithmetic, comparisons, sqrt, casts, and folds other than sums. */
+    static final long GRAIN_MEMORY_BOUND = 1L << 17;
+    /** Grain of the vector loops of transcendental functions (SVML) and of the scalar loops of the templates. */
+    static final long GRAIN_TRANSCENDENTAL = 1L << 16;
+    /** Grain of pairwise float sums. */
+    static final long GRAIN_SUM = 1L << 18;
+    /** Grain of the generic scalar loops. */
+    static final long GRAIN_GENERIC = 1L << 14;
 
     private Kernels() {
     }
@@ -42,10 +77,38 @@ final class Kernels {
      * @throws IllegalArgumentException if the CPU has no kernel for it
      */
     static StripKernel elementwise(Ufunc op, Ufunc.Loop loop) {
-        return CACHE.computeIfAbsent(op.name() + ":" + loop, k -> build(op, loop));
+        return built(op, loop).kernel();
+    }
+
+    /** {@return the kernel of a ufunc loop with its parallel grain, built once and cached} */
+    static Built built(Ufunc op, Ufunc.Loop loop) {
+        Built b = CACHE.get(new Key(op, loop));
+        return b != null ? b : CACHE.computeIfAbsent(new Key(op, loop), k -> new Built(build(op, loop), grain(op, loop)));
+    }
+
+    /** {@return the fewest elements worth a thread for this ufunc loop (see {@link StridedWalk})} */
+    private static long grain(Ufunc op, Ufunc.Loop loop) {
+        DType t = loop.in().get(0);
+        int code = SimdKernels.opCode(op.name(), t);
+        if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
+            return GRAIN_GENERIC;
+        }
+        if (!SimdKernels.hasVector(code) || SimdKernels.isTranscendental(code)) {
+            return GRAIN_TRANSCENDENTAL;
+        }
+        return GRAIN_MEMORY_BOUND;
     }
 
     private static StripKernel build(Ufunc op, Ufunc.Loop loop) {
+        StripKernel simd = op.name().equals("where") ? null : SimdKernels.kernel(op.name(), loop.in().get(0), loop.out());
+        return simd != null ? simd : generic(op, loop);
+    }
+
+    /**
+     * The generic strided kernel of a ufunc loop, built from the scalar arithmetic table (no
+     * Vector API): the reference the vector kernels are tested against.
+     */
+    static StripKernel generic(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
         String name = op.name();
         if (name.equals("where")) {
@@ -294,18 +357,52 @@ final class Kernels {
         };
     }
 
-    /** {@code where(cond, x, y)}: copies raw elements, so any dtype works unchanged. */
+    /** {@code where(cond, x, y)}: copies raw elements, so any dtype works unchanged (typed by element size). */
     private static StripKernel select(DType t) {
-        long size = t.itemSize();
-        return (s, off, st, n) -> {
-            long c = off[0];
-            long x = off[1];
-            long y = off[2];
-            long o = off[3];
-            for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
-                boolean pick = s[0].get(java.lang.foreign.ValueLayout.JAVA_BYTE, c) != 0;
-                MemorySegment.copy(pick ? s[1] : s[2], (pick ? x : y) * size, s[3], o * size, size);
-            }
+        return switch (t.itemSize()) {
+            case 8 -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, x)
+                            : s[2].getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, y));
+                }
+            };
+            case 4 -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, x)
+                            : s[2].getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, y));
+                }
+            };
+            case 2 -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, x)
+                            : s[2].getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, y));
+                }
+            };
+            default -> (s, off, st, n) -> {
+                long c = off[0];
+                long x = off[1];
+                long y = off[2];
+                long o = off[3];
+                for (long i = 0; i < n; i++, c += st[0], x += st[1], y += st[2], o += st[3]) {
+                    s[3].set(ValueLayout.JAVA_BYTE, o, s[0].get(ValueLayout.JAVA_BYTE, c) != 0
+                            ? s[1].get(ValueLayout.JAVA_BYTE, x) : s[2].get(ValueLayout.JAVA_BYTE, y));
+                }
+            };
         };
     }
 

@@ -59,16 +59,22 @@ final class Reducer {
         MemorySegment res = CpuBackend.segment(out.storage());
         DType inType = loop.in().get(0);
         DType outType = loop.out();
+        long outerSize = 1;
+        for (long d : outerShape) {
+            outerSize *= d;
+        }
         Fold fold;
         if (innerSize == 0) {
             double identity = op.identity();
             fold = (b, o) -> HostElements.setDouble(res, outType, o, identity);
         } else {
             Coalesce c = Coalesce.of(innerShape, new long[][] {innerIn});
-            fold = fold(op.name(), inType, outType, in, res, c.shape(), c.strides()[0]);
+            // One output: its fold may use every thread; several: the outputs are shared out instead.
+            fold = fold(op.name(), inType, outType, in, res, c.shape(), c.strides()[0], outerSize == 1);
         }
+        long grain = Math.max(1, Kernels.GRAIN_MEMORY_BOUND / Math.max(innerSize, 1));
         StridedWalk.walk(outerShape, new long[][] {outerIn, outerOut},
-                new long[] {input.elementOffset(), out.elementOffset()}, (off, st, n) -> {
+                new long[] {input.elementOffset(), out.elementOffset()}, grain, (off, st, n) -> {
                     for (long j = 0; j < n; j++) {
                         fold.apply(off[0] + j * st[0], off[1] + j * st[1]);
                     }
@@ -77,10 +83,14 @@ final class Reducer {
     }
 
     private static Fold fold(String name, DType inType, DType outType, MemorySegment in, MemorySegment res,
-            long[] shape, long[] strides) {
+            long[] shape, long[] strides, boolean parallel) {
         int last = shape.length - 1;
         long n = shape[last];
         long step = strides[last];
+        LoopFold vec = step == 1 ? SimdKernels.fold(name, inType) : null;
+        if (vec != null) {
+            return vectorFold(vec, name, inType, outType, in, res, shape, strides, parallel);
+        }
         switch (name) {
             case "logical_and", "logical_or", "logical_xor" -> {
                 boolean and = name.equals("logical_and");
@@ -128,6 +138,44 @@ final class Reducer {
                 for (long i = first[0] ? 1 : 0; i < n; i++) {
                     acc[0] = ScalarMath.wrap(f.applyAsLong(acc[0], HostElements.getLong(in, inType, s + i * step)), inType);
                 }
+                first[0] = false;
+            });
+            HostElements.setLong(res, outType, o, acc[0]);
+        };
+    }
+
+    /** A fold whose innermost strips are contiguous and run through a Vector API fold template. */
+    private static Fold vectorFold(LoopFold vec, String name, DType inType, DType outType, MemorySegment in,
+            MemorySegment res, long[] shape, long[] strides, boolean parallel) {
+        long n = shape[shape.length - 1];
+        if (inType.isFloating()) {
+            if (name.equals("add")) {
+                // Strips are pairwise sums, added in order (as the generic loop does).
+                return (base, o) -> {
+                    double[] acc = {0};
+                    forEachStrip(shape, strides, base, s -> acc[0] += vec.foldDouble(in, s, n, parallel));
+                    HostElements.setDouble(res, outType, o, acc[0]);
+                };
+            }
+            DoubleBinaryOperator f = Kernels.binaryDouble(name);
+            return (base, o) -> {
+                double[] acc = {0};
+                boolean[] first = {true};
+                forEachStrip(shape, strides, base, s -> {
+                    double v = vec.foldDouble(in, s, n, parallel);
+                    acc[0] = first[0] ? v : ScalarMath.round(f.applyAsDouble(acc[0], v), inType);
+                    first[0] = false;
+                });
+                HostElements.setDouble(res, outType, o, acc[0]);
+            };
+        }
+        LongBinaryOperator f = Kernels.binaryLong(name, inType);
+        return (base, o) -> {
+            long[] acc = {0};
+            boolean[] first = {true};
+            forEachStrip(shape, strides, base, s -> {
+                long v = ScalarMath.wrap(vec.foldLong(in, s, n, parallel), inType);
+                acc[0] = first[0] ? v : ScalarMath.wrap(f.applyAsLong(acc[0], v), inType);
                 first[0] = false;
             });
             HostElements.setLong(res, outType, o, acc[0]);

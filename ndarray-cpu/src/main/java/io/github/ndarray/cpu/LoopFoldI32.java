@@ -1,0 +1,95 @@
+package io.github.ndarray.cpu;
+
+import static io.github.ndarray.cpu.SimdKernels.*;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * int32 reductions of contiguous elements (sum, product, maximum, minimum, and, or, xor), a
+ * template specialized per op by {@link SimdKernels#fold}. Two vector accumulators start
+ * from the first {@code 2L} elements, then their lanes are reduced and the tail folded in
+ * order. Every op here is exact in any order (sums and products wrap like C, modulo 2^32), so
+ * a large fold splits over threads by chunks with the same result.
+ *
+ * <p>This file is {@link LoopFoldI64} with int for long (a mechanical substitution); keep the
+ * two in step.
+ */
+final class LoopFoldI32 implements LoopFold {
+    private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int STEP = 2 * L;
+    private static final int W = Integer.BYTES;
+    private static final ValueLayout.OfInt E = ValueLayout.JAVA_INT_UNALIGNED;
+    /** The type's bits, to compare as unsigned in the scalar loop. */
+    private static final long BITS = 0xFFFF_FFFFL;
+    private static final ByteOrder O = ByteOrder.nativeOrder();
+    private static final int OP = SimdKernels.opOf(MethodHandles.lookup());
+    private static final VectorOperators.Associative ASSOCIATIVE = associative(OP);
+
+    LoopFoldI32() {
+    }
+
+    @Override
+    public double foldDouble(MemorySegment s, long off, long n, boolean parallel) {
+        throw new UnsupportedOperationException("integer fold");
+    }
+
+    @Override
+    public long foldLong(MemorySegment s, long off, long n, boolean parallel) {
+        if (!parallel || Parallel.threads() == 1 || n / 2 < Kernels.GRAIN_MEMORY_BOUND) {
+            return fold(s, off, n);
+        }
+        long[] part = SimdKernels.chunksParallelLong(off, n, STEP, (o, m) -> fold(s, o, m));
+        long r = part[0];
+        for (int k = 1; k < part.length; k++) {
+            r = apply(r, part[k]);
+        }
+        return (int) r;
+    }
+
+    private static IntVector load(MemorySegment m, long i) {
+        return IntVector.fromMemorySegment(S, m, i * W, O);
+    }
+
+    private static long fold(MemorySegment s, long off, long n) {
+        long i;
+        long r;
+        if (n >= STEP) {
+            IntVector a0 = load(s, off);
+            IntVector a1 = load(s, off + L);
+            for (i = STEP; i <= n - STEP; i += STEP) {
+                a0 = a0.lanewise(ASSOCIATIVE, load(s, off + i));
+                a1 = a1.lanewise(ASSOCIATIVE, load(s, off + i + L));
+            }
+            r = a0.lanewise(ASSOCIATIVE, a1).reduceLanes(ASSOCIATIVE);
+        } else {
+            r = s.getAtIndex(E, off);
+            i = 1;
+        }
+        for (; i < n; i++) {
+            r = apply(r, s.getAtIndex(E, off + i));
+        }
+        return (int) r;
+    }
+
+    private static long apply(long x, long y) {
+        return switch (OP) {
+            case ADD -> x + y;
+            case MUL -> x * y;
+            case MAXIMUM -> Math.max(x, y);
+            case MINIMUM -> Math.min(x, y);
+            case AND -> x & y;
+            case OR -> x | y;
+            case XOR -> x ^ y;
+            case UMAX -> Long.compareUnsigned(x & BITS, y & BITS) >= 0 ? x : y;
+            case UMIN -> Long.compareUnsigned(x & BITS, y & BITS) <= 0 ? x : y;
+            default -> throw new AssertionError(OP);
+        };
+    }
+}
