@@ -26,7 +26,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String name() {
-        return "cpu (strided Java loops, " + Runtime.getRuntime().availableProcessors() + " cores available)";
+        return "cpu (Vector API loops, " + jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize()
+                + "-bit vectors, " + Parallel.threads() + " threads; "
+                + io.github.ndarray.cpu.blas.Blas.describe() + ")";
     }
 
     @Override
