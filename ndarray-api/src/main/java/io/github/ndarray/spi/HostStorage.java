@@ -33,7 +33,8 @@ public final class HostStorage extends Storage {
             this.cleanable = null;
         } else {
             Arena arena = Arena.ofShared();
-            this.segment = arena.allocate(byteSize, ALIGNMENT);
+            MemorySegment block = LargeBlocks.allocate(arena, byteSize);
+            this.segment = block != null ? block : arena.allocate(byteSize, ALIGNMENT);
             this.cleanable = CLEANER.register(this, new Closer(arena));
         }
     }
