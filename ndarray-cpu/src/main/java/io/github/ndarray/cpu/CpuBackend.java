@@ -11,8 +11,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The CPU backend: strided loops over host memory. Each call walks the operands' common
- * shape in coalesced 1-D strips (see {@link StridedWalk}) and runs the kernel of the
- * resolved loop on each strip.
+ * shape in coalesced 1-D strips (see {@link StridedWalk}), split over {@link Parallel}'s
+ * threads when it is large, and runs the kernel of the resolved loop on each strip: a Vector
+ * API loop where {@link SimdKernels} has one, a generic scalar loop ({@link Kernels}) otherwise.
  */
 public final class CpuBackend implements Backend {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
@@ -26,9 +27,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String name() {
-        return "cpu (Vector API loops, " + jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize()
-                + "-bit vectors, " + Parallel.threads() + " threads; "
-                + io.github.ndarray.cpu.blas.Blas.describe() + ")";
+        return "cpu (Vector API " + jdk.incubator.vector.VectorShape.preferredShape().vectorBitSize() + "-bit loops, "
+                + Parallel.threads() + " threads; " + io.github.ndarray.cpu.blas.Blas.describe() + ")";
     }
 
     @Override

@@ -20,6 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>{@link LoopFoldI32}, {@link LoopFoldI16} and {@link LoopFoldI8} are this file with the
  * narrower type (int8 also serves uint8 through the unsigned ops); keep them in step.
  */
+@SuppressWarnings("cast") // the casts to long are the ones the narrower copies need
 final class LoopFoldI64 implements LoopFold {
     private static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
     private static final int L = S.length();

@@ -19,6 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>{@link LoopI32}, {@link LoopI16} and {@link LoopI8} are this file with the narrower type
  * (int8 also serves uint8 through the unsigned ops); keep them in step.
  */
+@SuppressWarnings("cast") // the casts to long are the ones the narrower copies need
 final class LoopI64 implements StripKernel {
     private static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
     private static final int L = S.length();
