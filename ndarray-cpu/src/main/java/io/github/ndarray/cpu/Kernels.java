@@ -36,6 +36,23 @@ final class Kernels {
         boolean test(long a, long b);
     }
 
+    /**
+     * Whether the Vector API module is there ({@code --add-modules jdk.incubator.vector}). Without
+     * it every loop is a generic scalar one; {@link SimdKernels} and the templates are never
+     * touched, since loading them would fail.
+     */
+    static final boolean VECTOR_API = vectorApi();
+
+    private static boolean vectorApi() {
+        boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (!present) {
+            System.getLogger(Kernels.class.getName()).log(System.Logger.Level.WARNING,
+                    "jdk.incubator.vector is not available: the CPU backend runs scalar loops. "
+                            + "Run java with --add-modules jdk.incubator.vector for the vector loops.");
+        }
+        return present;
+    }
+
     /** A built loop: its kernel and its parallel grain. */
     record Built(StripKernel kernel, long grain) {
     }
@@ -89,6 +106,9 @@ final class Kernels {
     /** {@return the fewest elements worth a thread for this ufunc loop (see {@link StridedWalk})} */
     private static long grain(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
+        if (!VECTOR_API) {
+            return GRAIN_GENERIC;
+        }
         int code = SimdKernels.opCode(op.name(), t);
         if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
             return GRAIN_GENERIC;
@@ -100,7 +120,8 @@ final class Kernels {
     }
 
     private static StripKernel build(Ufunc op, Ufunc.Loop loop) {
-        StripKernel simd = op.name().equals("where") ? null : SimdKernels.kernel(op.name(), loop.in().get(0), loop.out());
+        StripKernel simd = !VECTOR_API || op.name().equals("where") ? null
+                : SimdKernels.kernel(op.name(), loop.in().get(0), loop.out());
         return simd != null ? simd : generic(op, loop);
     }
 
