@@ -71,15 +71,18 @@ final class Kernels {
     // ~50 us of serial work:
     //   add (memory bound)   2^17 elements: 0.77x   2^18: 1.33x   2^20: 1.74x   2^23 (DRAM): 1.29x
     //   sqrt                 2^17: 1.04x            2^18: 1.56x   2^20: 1.85x
-    //   exp (SVML)           2^15: 0.78x   2^16: 1.07x   2^17: 1.34x   2^19: 1.86x
+    //   exp (SVML)           2^15: 0.78x   2^16: 0.99-1.07x   80000: 1.26x   10^5: 1.28x   2^19: 1.86x
+    //   sin (SVML)           50000: 1.28x   10^5: 1.35x
     //   sum (pairwise fold)  2^18: 0.89x   2^19: 1.08x   2^20: 1.36x   2^22: 1.88x
     //   max (fold)           2^18: 1.10x   2^19: 1.40x   2^20: 1.58x
-    // The generic scalar loops cost 2-20 ns an element, so they split from 2^15 elements.
+    //   power (generic loop, ~12 ns an element)  2^13: 1.12x   2^14: 1.46x   2^15: 1.69x
+    // The generic scalar loops cost 1-20 ns an element; they split from 2^15 elements, where
+    // the cheapest of them (bool logic) roughly break even.
 
     /** Grain of the memory-bound vector loops: arithmetic, comparisons, sqrt, casts, and folds other than sums. */
     static final long GRAIN_MEMORY_BOUND = 1L << 17;
     /** Grain of the vector loops of transcendental functions (SVML) and of the scalar loops of the templates. */
-    static final long GRAIN_TRANSCENDENTAL = 1L << 16;
+    static final long GRAIN_TRANSCENDENTAL = 1L << 15;
     /** Grain of pairwise float sums. */
     static final long GRAIN_SUM = 1L << 18;
     /** Grain of the generic scalar loops. */
