@@ -14,7 +14,7 @@ final class Casts {
 
     /** The cast loop the backend runs: a {@link LoopCast} copy (typed, vectorized when contiguous). */
     static StripKernel kernel(DType from, DType to) {
-        return SimdKernels.cast(from, to);
+        return Kernels.VECTOR_API ? SimdKernels.cast(from, to) : generic(from, to);
     }
 
     /** The generic per-element cast loop through {@link HostElements}: the tests' reference. */

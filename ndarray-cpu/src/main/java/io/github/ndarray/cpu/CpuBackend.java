@@ -27,8 +27,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String name() {
-        return "cpu (Vector API " + jdk.incubator.vector.VectorShape.preferredShape().vectorBitSize() + "-bit loops, "
-                + Parallel.threads() + " threads; " + io.github.ndarray.cpu.blas.Blas.describe() + ")";
+        String loops = Kernels.VECTOR_API ? "Vector API " + SimdKernels.vectorBits() + "-bit loops" : "scalar loops";
+        return "cpu (" + loops + ", " + Parallel.threads() + " threads; " + io.github.ndarray.cpu.blas.Blas.describe() + ")";
     }
 
     @Override

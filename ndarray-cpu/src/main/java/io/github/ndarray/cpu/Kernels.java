@@ -36,6 +36,23 @@ final class Kernels {
         boolean test(long a, long b);
     }
 
+    /**
+     * Whether the Vector API module is there ({@code --add-modules jdk.incubator.vector}). Without
+     * it every loop is a generic scalar one; {@link SimdKernels} and the templates are never
+     * touched, since loading them would fail.
+     */
+    static final boolean VECTOR_API = vectorApi();
+
+    private static boolean vectorApi() {
+        boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (!present) {
+            System.getLogger(Kernels.class.getName()).log(System.Logger.Level.WARNING,
+                    "jdk.incubator.vector is not available: the CPU backend runs scalar loops. "
+                            + "Run java with --add-modules jdk.incubator.vector for the vector loops.");
+        }
+        return present;
+    }
+
     /** A built loop: its kernel and its parallel grain. */
     record Built(StripKernel kernel, long grain) {
     }
@@ -54,15 +71,18 @@ final class Kernels {
     // ~50 us of serial work:
     //   add (memory bound)   2^17 elements: 0.77x   2^18: 1.33x   2^20: 1.74x   2^23 (DRAM): 1.29x
     //   sqrt                 2^17: 1.04x            2^18: 1.56x   2^20: 1.85x
-    //   exp (SVML)           2^15: 0.78x   2^16: 1.07x   2^17: 1.34x   2^19: 1.86x
+    //   exp (SVML)           2^15: 0.78x   2^16: 0.99-1.07x   80000: 1.26x   10^5: 1.28x   2^19: 1.86x
+    //   sin (SVML)           50000: 1.28x   10^5: 1.35x
     //   sum (pairwise fold)  2^18: 0.89x   2^19: 1.08x   2^20: 1.36x   2^22: 1.88x
     //   max (fold)           2^18: 1.10x   2^19: 1.40x   2^20: 1.58x
-    // The generic scalar loops cost 2-20 ns an element, so they split from 2^15 elements.
+    //   power (generic loop, ~12 ns an element)  2^13: 1.12x   2^14: 1.46x   2^15: 1.69x
+    // The generic scalar loops cost 1-20 ns an element; they split from 2^15 elements, where
+    // the cheapest of them (bool logic) roughly break even.
 
     /** Grain of the memory-bound vector loops: arithmetic, comparisons, sqrt, casts, and folds other than sums. */
     static final long GRAIN_MEMORY_BOUND = 1L << 17;
     /** Grain of the vector loops of transcendental functions (SVML) and of the scalar loops of the templates. */
-    static final long GRAIN_TRANSCENDENTAL = 1L << 16;
+    static final long GRAIN_TRANSCENDENTAL = 1L << 15;
     /** Grain of pairwise float sums. */
     static final long GRAIN_SUM = 1L << 18;
     /** Grain of the generic scalar loops. */
@@ -89,6 +109,9 @@ final class Kernels {
     /** {@return the fewest elements worth a thread for this ufunc loop (see {@link StridedWalk})} */
     private static long grain(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
+        if (!VECTOR_API) {
+            return GRAIN_GENERIC;
+        }
         int code = SimdKernels.opCode(op.name(), t);
         if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
             return GRAIN_GENERIC;
@@ -100,7 +123,8 @@ final class Kernels {
     }
 
     private static StripKernel build(Ufunc op, Ufunc.Loop loop) {
-        StripKernel simd = op.name().equals("where") ? null : SimdKernels.kernel(op.name(), loop.in().get(0), loop.out());
+        StripKernel simd = !VECTOR_API || op.name().equals("where") ? null
+                : SimdKernels.kernel(op.name(), loop.in().get(0), loop.out());
         return simd != null ? simd : generic(op, loop);
     }
 

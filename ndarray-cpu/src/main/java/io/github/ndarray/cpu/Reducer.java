@@ -87,7 +87,7 @@ final class Reducer {
         int last = shape.length - 1;
         long n = shape[last];
         long step = strides[last];
-        LoopFold vec = step == 1 ? SimdKernels.fold(name, inType) : null;
+        LoopFold vec = step == 1 && Kernels.VECTOR_API ? SimdKernels.fold(name, inType) : null;
         if (vec != null) {
             return vectorFold(vec, name, inType, outType, in, res, shape, strides, parallel);
         }

@@ -99,6 +99,11 @@ final class SimdKernels {
     private SimdKernels() {
     }
 
+    /** {@return the width of the preferred vector shape in bits} */
+    static int vectorBits() {
+        return VectorShape.preferredShape().vectorBitSize();
+    }
+
     /** {@return whether the op takes one input} */
     static boolean isUnary(int op) {
         return op >= NEG;
