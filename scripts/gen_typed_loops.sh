@@ -1,7 +1,8 @@
 #!/bin/bash
 # Regenerates the per-type CPU loop templates from their 64-bit sources (EJML's way: edit the
 # source, rerun, commit both):
-#   LoopF32 from LoopF64; LoopI32, LoopI16, LoopI8 from LoopI64; LoopFoldI32/I16/I8 from LoopFoldI64.
+#   LoopF32 from LoopF64; LoopI32, LoopI16, LoopI8 from LoopI64; LoopFoldI32/I16/I8 from LoopFoldI64;
+#   blas/JavaSgemm from blas/JavaDgemm.
 # Usage: scripts/gen_typed_loops.sh          rewrite the generated files in place
 #        scripts/gen_typed_loops.sh --check  exit 1 if a generated file differs from its source
 set -e
@@ -9,9 +10,10 @@ src="$(cd "$(dirname "$0")/../ndarray-cpu/src/main/java/io/github/ndarray/cpu" &
 if [ "$1" = "--check" ]; then
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   cp "$src"/Loop*.java "$tmp"/
+  mkdir "$tmp/blas"; cp "$src"/blas/JavaDgemm.java "$tmp/blas/"
   GEN_DIR="$tmp" bash "$0"
   status=0
-  for f in LoopF32 LoopI32 LoopI16 LoopI8 LoopFoldI32 LoopFoldI16 LoopFoldI8; do
+  for f in LoopF32 LoopI32 LoopI16 LoopI8 LoopFoldI32 LoopFoldI16 LoopFoldI8 blas/JavaSgemm; do
     cmp -s "$src/$f.java" "$tmp/$f.java" || { echo "$f.java is out of date: run scripts/gen_typed_loops.sh"; status=1; }
   done
   exit $status
@@ -48,3 +50,7 @@ gen LoopFoldI16 ShortVector Short "OfShort E = ValueLayout.JAVA_SHORT_UNALIGNED"
 gen LoopFoldI8 ByteVector Byte "OfByte E = ValueLayout.JAVA_BYTE" byte 0xFFL "int8 and uint8" LoopFoldI64 8
 for f in LoopI32 LoopI16 LoopI8 LoopFoldI32 LoopFoldI16 LoopFoldI8; do sed -i 's/keep the@@ \* two in step\./keep the\n * two in step./' $f.java; done
 for f in LoopI32 LoopI16 LoopI8 LoopFoldI32 LoopFoldI16 LoopFoldI8; do sed -i "/^@SuppressWarnings(\"cast\")/d" $f.java; done
+sed -e 's/DoubleVector/FloatVector/g; s/VectorSpecies<Double>/VectorSpecies<Float>/g; s/Double\.BYTES/Float.BYTES/g; s/OfDouble/OfFloat/g; s/JAVA_DOUBLE_UNALIGNED/JAVA_FLOAT_UNALIGNED/g; s/double/float/g; s/float64/float32/g' \
+  -e 's# \* <p>{@link JavaSgemm} is generated from this file by {@code scripts/gen_typed_loops.sh}.# * <p>Generated from {@link JavaDgemm} by {@code scripts/gen_typed_loops.sh} (float types, float\n * accumulation as in sgemm): edit that file and rerun the script.#' \
+  -e 's/JavaDgemm/JavaSgemm/g; s/{@link JavaSgemm} by/{@link JavaDgemm} by/; s/@link JavaSgemm} by/@link JavaDgemm} by/' \
+  blas/JavaDgemm.java > blas/JavaSgemm.java

@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * micro-kernel of Vector API FMAs runs over them: 6 rows by two vectors (12 accumulators).
  * Row blocks of C run in parallel on {@link Parallel}.
  *
- * <p>The float32 twin of {@link JavaDgemm} (same code, float types; float accumulation as
- * in sgemm); keep the two in step.
+ * <p>Generated from {@link JavaDgemm} by {@code scripts/gen_typed_loops.sh} (float types, float
+ * accumulation as in sgemm): edit that file and rerun the script.
  */
 final class JavaSgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -246,7 +246,7 @@ final class JavaSgemm {
             long ar = aOff + i * aRs;
             for (int j = 0; j < n; j++) {
                 long bc = bOff + j * bCs;
-                float s = 0; // float accumulation, like sgemm
+                float s = 0;
                 for (int p = 0; p < k; p++) {
                     s += a.getAtIndex(E, ar + p * aCs) * b.getAtIndex(E, bc + p * bRs);
                 }
