@@ -24,19 +24,17 @@ final class Elementwise {
         List<NDArray> temps = new ArrayList<>(8);
         try {
             NDArray[] in = new NDArray[operands.length];
-            long[][] shapes = new long[operands.length][];
             for (int i = 0; i < in.length; i++) {
                 in[i] = asArray(operands[i], loop.in().get(i), device);
                 if (in[i] != operands[i]) {
                     temps.add(in[i]);
                 }
-                shapes[i] = in[i].shape();
             }
-            long[] shape = Broadcast.shape(shapes);
+            long[] shape = broadcastShape(in);
             if (where != null) {
                 shape = Broadcast.shape(shape, where.shape());
             }
-            if (out != null) {
+            if (out != null && !out.hasShape(shape)) {
                 // The inputs broadcast to out's shape; out itself is never stretched.
                 long[] withOut = Broadcast.shape(shape, out.shape());
                 if (!java.util.Arrays.equals(withOut, out.shape())) {
@@ -57,7 +55,10 @@ final class Elementwise {
                 mask = where.broadcastTo(shape);
                 temps.add(mask);
             }
-            NDArray target = out != null && out.dtype() == loop.out() ? out : NDArray.allocate(device, loop.out(), shape);
+            // With where= and no out=, the masked-out elements read 0 (NumPy leaves them uninitialized).
+            NDArray target = out != null && out.dtype() == loop.out() ? out
+                    : mask == null ? NDArray.allocateUninitialized(device, loop.out(), shape)
+                    : NDArray.allocate(device, loop.out(), shape);
             if (target != out && out != null) {
                 temps.add(target);
             }
@@ -96,6 +97,23 @@ final class Elementwise {
                 t.close();
             }
         }
+    }
+
+    /** The inputs' broadcast shape; the common case of equal shapes is checked without copies. */
+    private static long[] broadcastShape(NDArray[] in) {
+        long[] first = in[0].shape();
+        boolean same = true;
+        for (int i = 1; i < in.length && same; i++) {
+            same = in[i].hasShape(first);
+        }
+        if (same) {
+            return first;
+        }
+        long[][] shapes = new long[in.length][];
+        for (int i = 0; i < in.length; i++) {
+            shapes[i] = in[i].shape();
+        }
+        return Broadcast.shape(shapes);
     }
 
     /** An input sharing memory with the output is safe only when it is read at the same element. */

@@ -217,14 +217,15 @@ public final class ND {
     }
 
     /**
-     * An array whose contents are unspecified (here: zeros), like {@code np.empty}.
+     * An array whose contents are unspecified (memory reused from freed arrays, not zeroed), like
+     * {@code np.empty}: write every element before reading it.
      *
      * @param dtype the element type
      * @param shape the shape
      * @return a new array
      */
     public static NDArray empty(DType dtype, long... shape) {
-        return NDArray.allocate(Device.cpu(), dtype, shape);
+        return NDArray.allocateUninitialized(Device.cpu(), dtype, shape);
     }
 
     /**
@@ -261,13 +262,14 @@ public final class ND {
     }
 
     /**
-     * An unspecified array (here: zeros) like {@code a}.
+     * An array shaped like {@code a} whose contents are unspecified, like {@code np.empty_like}.
      *
      * @param a the model
      * @return a new array
      */
     public static NDArray emptyLike(NDArray a) {
-        return zerosLike(a);
+        a.checkOpen();
+        return NDArray.allocateUninitialized(a.device(), a.dtype(), a.shape());
     }
 
     /**
@@ -1528,8 +1530,31 @@ public final class ND {
             sb.append("backend ").append(b.deviceType()).append(": ").append(b.name())
                     .append(why == null ? "" : " (unavailable: " + why + ")").append('\n');
         }
+        sb.append(String.format("host memory: %.1f MiB in arrays, %.1f MiB cached for reuse (limit %d MiB,"
+                + " -Dndarray.hostCacheMiB)%n", io.github.ndarray.spi.HostStorage.liveBytes() / 1048576.0,
+                io.github.ndarray.spi.HostStorage.cachedBytes() / 1048576.0,
+                io.github.ndarray.spi.HostStorage.cacheLimit() >> 20));
         String cuda = Device.cudaUnavailableReason();
         sb.append("cuda: ").append(cuda == null ? "available" : "unavailable: " + cuda).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * Gives back to the C library the host memory that freed arrays left cached for reuse, like
+     * CuPy's {@code get_default_memory_pool().free_all_blocks()}. Freed arrays' blocks are kept
+     * (up to {@code -Dndarray.hostCacheMiB}, default 1024) because reusing one is much cheaper
+     * than faulting in fresh pages; call this before a long phase that needs the memory elsewhere.
+     *
+     * <pre>{@code
+     * try (NDArray big = ND.random(1).random(100_000_000)) {
+     *     System.out.println(big.mean());
+     * }
+     * long released = ND.releaseCachedMemory(); // ~800 MB back to the system
+     * }</pre>
+     *
+     * @return the bytes given back
+     */
+    public static long releaseCachedMemory() {
+        return io.github.ndarray.spi.HostStorage.releaseCached();
     }
 }

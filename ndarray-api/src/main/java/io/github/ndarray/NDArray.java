@@ -36,6 +36,8 @@ public final class NDArray implements AutoCloseable {
     private final long size;
     /** False for broadcast views (several indices share one element) and views of them, as in NumPy. */
     private final boolean writeable;
+    /** See {@link #flatStride()}. */
+    private final long flatStride;
     private volatile boolean closed;
 
     /** Wraps storage that this array now holds once (the caller passes its hold). */
@@ -51,6 +53,24 @@ public final class NDArray implements AutoCloseable {
         this.offset = offset;
         this.size = Shapes.checkedSize(shape);
         this.writeable = writeable;
+        this.flatStride = flatStride(shape, strides, size);
+    }
+
+    private static long flatStride(long[] shape, long[] strides, long size) {
+        if (size <= 1) {
+            return 1;
+        }
+        boolean contiguous = true;
+        boolean allZero = true;
+        long expect = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1) {
+                contiguous &= strides[i] == expect;
+                allZero &= strides[i] == 0;
+                expect *= shape[i];
+            }
+        }
+        return contiguous ? 1 : allZero ? 0 : -1;
     }
 
     /**
@@ -62,14 +82,32 @@ public final class NDArray implements AutoCloseable {
      * @return the array
      */
     static NDArray allocate(Device device, DType dtype, long... shape) {
+        return allocate(device, dtype, true, shape);
+    }
+
+    /**
+     * Allocates a C-contiguous array whose elements are unspecified, for a result that will be
+     * written in full (NumPy's {@code empty}).
+     *
+     * @param device where
+     * @param dtype element type
+     * @param shape the shape
+     * @return the array
+     */
+    static NDArray allocateUninitialized(Device device, DType dtype, long... shape) {
+        return allocate(device, dtype, false, shape);
+    }
+
+    private static NDArray allocate(Device device, DType dtype, boolean zeroed, long... shape) {
         long n = Shapes.checkedSize(shape);
         if (n > Long.MAX_VALUE / dtype.itemSize()) {
             throw new IllegalArgumentException("array is too big: " + Shapes.format(shape) + " of " + dtype);
         }
         // Host memory belongs to the api (every backend reads and writes it); devices allocate their own.
-        Storage s = device.type() == Device.Type.CPU
-                ? HostStorage.allocate(n * dtype.itemSize())
-                : Backends.of(device).allocate(device, dtype, n);
+        long bytes = n * dtype.itemSize();
+        Storage s = device.type() != Device.Type.CPU
+                ? Backends.of(device).allocate(device, dtype, n)
+                : zeroed ? HostStorage.allocate(bytes) : HostStorage.allocateUninitialized(bytes);
         return new NDArray(s, dtype, shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
@@ -183,6 +221,18 @@ public final class NDArray implements AutoCloseable {
      */
     public long elementOffset() {
         return offset;
+    }
+
+    /**
+     * The stride, in elements, at which all of this array's elements are met in C order as one
+     * run from {@link #elementOffset()}: 1 for a C-contiguous array (and any array of at most one
+     * element), 0 for a broadcast scalar (every stride 0), -1 otherwise. Backends use it to skip
+     * the general strided walk.
+     *
+     * @return 1, 0 or -1
+     */
+    public long flatStride() {
+        return flatStride;
     }
 
     /**
@@ -435,7 +485,7 @@ public final class NDArray implements AutoCloseable {
      */
     public NDArray astype(DType to) {
         checkOpen();
-        NDArray out = allocate(device(), to, shape);
+        NDArray out = allocateUninitialized(device(), to, shape);
         backend().cast(this, out);
         return out;
     }

@@ -190,6 +190,12 @@ public final class Ufunc {
     private final boolean reorderable;
     /** Comparisons take out-of-range Java ints by value instead of refusing them (NumPy 2). */
     private final boolean comparesByValue;
+    /**
+     * The loops already resolved, indexed by the input dtypes' ordinals (NumPy keeps such a
+     * dispatch cache too): resolution scans the loop list, which costs more than adding 100
+     * elements. Filled racily; a slot holds an immutable loop or null.
+     */
+    private final Loop[] resolved;
 
     private Ufunc(String name, int nin, List<Loop> loops, Double identity, Loop integerInputsLoop) {
         this.name = name;
@@ -197,6 +203,7 @@ public final class Ufunc {
         this.loops = List.copyOf(loops);
         this.identity = identity;
         this.integerInputsLoop = integerInputsLoop;
+        this.resolved = new Loop[nin <= 3 ? (int) Math.pow(DType.values().length, nin) : 0];
         this.refusesBool = name.equals("subtract") || name.equals("negative") || name.equals("sign");
         this.reorderable = switch (name) {
             case "add", "multiply", "maximum", "minimum", "fmax", "fmin", "logical_and", "logical_or", "logical_xor",
@@ -299,6 +306,22 @@ public final class Ufunc {
         if (inputs.length != nin) {
             throw new IllegalArgumentException(name + "() takes " + nin + " inputs, got " + inputs.length);
         }
+        int slot = 0;
+        for (DType t : inputs) {
+            slot = slot * DType.values().length + t.ordinal();
+        }
+        if (slot < resolved.length) {
+            Loop l = resolved[slot];
+            if (l == null) {
+                l = search(inputs);
+                resolved[slot] = l;
+            }
+            return l;
+        }
+        return search(inputs);
+    }
+
+    private Loop search(DType[] inputs) {
         if (refusesBool && Arrays.stream(inputs).allMatch(t -> t == DType.BOOL)) {
             throw new IllegalArgumentException("ufunc '" + name + "' not supported for the input types "
                     + Arrays.toString(inputs) + ": NumPy has no boolean " + name

@@ -1,42 +1,31 @@
 package io.github.ndarray.spi;
 
 import io.github.ndarray.Device;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 
 /**
  * Host memory: an off-heap {@link MemorySegment}, 64-byte aligned so that SIMD loads and BLAS
- * calls see aligned data. It can never crash the JVM: memory is only ever freed by closing an
- * {@link Arena}, after which access throws {@link IllegalStateException}.
+ * calls see aligned data.
  *
- * <p>Large blocks live in a shared arena of their own, closed as soon as the last holder
- * releases them. Small blocks (up to {@value #SMALL_BYTES} bytes) come from an automatic arena
- * that the garbage collector frees once nothing refers to them: closing a shared arena costs
- * a thread handshake (~20 µs measured here), which would dominate every small operation,
- * while a small block left to the collector costs nothing that matters.
+ * <p>Blocks come from a cache ({@link BlockCache}): when the last holder releases the storage,
+ * or the garbage collector finds it unreachable, its block goes back to the cache for the next
+ * array of that size, and only blocks past the cache's limit are given back to the C library.
+ * It can never crash the JVM: native memory is only ever freed by closing its arena, after
+ * which access throws {@link IllegalStateException}.
  */
 public final class HostStorage extends Storage {
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final long ALIGNMENT = 64;
-    /** Blocks up to this size are left to the garbage collector (see the class comment). */
-    static final long SMALL_BYTES = 64 * 1024;
 
     private final MemorySegment segment;
-    /** Closes the shared arena of a large block; {@code null} for small blocks. */
+    /** Gives the block back to the cache: on release, or by the cleaner if never released. */
     private final Cleaner.Cleanable cleanable;
 
-    private HostStorage(long byteSize) {
+    private HostStorage(long byteSize, boolean zeroed) {
         super(byteSize);
-        if (byteSize <= SMALL_BYTES) {
-            this.segment = Arena.ofAuto().allocate(Math.max(byteSize, 1), ALIGNMENT).asSlice(0, byteSize);
-            this.cleanable = null;
-        } else {
-            Arena arena = Arena.ofShared();
-            MemorySegment block = LargeBlocks.allocate(arena, byteSize);
-            this.segment = block != null ? block : arena.allocate(byteSize, ALIGNMENT);
-            this.cleanable = CLEANER.register(this, new Closer(arena));
-        }
+        BlockCache.Block block = BlockCache.DEFAULT.allocate(byteSize, zeroed);
+        this.segment = block.memory().asSlice(0, byteSize);
+        this.cleanable = CLEANER.register(this, new Returner(block));
     }
 
     /**
@@ -48,14 +37,39 @@ public final class HostStorage extends Storage {
      * @throws OutOfMemoryError if the memory cannot be had
      */
     public static HostStorage allocate(long byteSize) {
+        return new HostStorage(checkSize(byteSize), true);
+    }
+
+    /**
+     * Allocates host memory whose contents are unspecified, for results that will be written in
+     * full (NumPy's {@code empty}); it saves the zero-fill of a reused block.
+     *
+     * @param byteSize the size in bytes
+     * @return the storage, with one holder
+     * @throws IllegalArgumentException if the size is negative
+     * @throws OutOfMemoryError if the memory cannot be had
+     */
+    public static HostStorage allocateUninitialized(long byteSize) {
+        return new HostStorage(checkSize(byteSize), false);
+    }
+
+    private static long checkSize(long byteSize) {
         if (byteSize < 0) {
             throw new IllegalArgumentException("negative allocation size: " + byteSize);
         }
-        return new HostStorage(byteSize);
+        return byteSize;
     }
 
-    /** {@return the memory; it throws {@link IllegalStateException} on access once freed} */
+    /**
+     * The memory.
+     *
+     * @return the segment
+     * @throws IllegalStateException once the storage is freed (its block may serve another array)
+     */
     public MemorySegment segment() {
+        if (isFreed()) {
+            throw new IllegalStateException("array memory was already freed");
+        }
         return segment;
     }
 
@@ -66,16 +80,38 @@ public final class HostStorage extends Storage {
 
     @Override
     protected void free() {
-        if (cleanable != null) {
-            cleanable.clean();
-        }
+        cleanable.clean();
     }
 
-    /** Holds only the arena, never the storage, so that the storage can become unreachable. */
-    private record Closer(Arena arena) implements Runnable {
+    /** {@return bytes of host memory in arrays not yet freed, rounded up to the cache's size classes} */
+    public static long liveBytes() {
+        return BlockCache.DEFAULT.liveBytes();
+    }
+
+    /** {@return bytes of host memory kept for reuse by freed arrays} */
+    public static long cachedBytes() {
+        return BlockCache.DEFAULT.cachedBytes();
+    }
+
+    /** {@return the most bytes the cache keeps ({@code -Dndarray.hostCacheMiB})} */
+    public static long cacheLimit() {
+        return BlockCache.DEFAULT.limit();
+    }
+
+    /**
+     * Gives every cached block back to the C library.
+     *
+     * @return the bytes given back
+     */
+    public static long releaseCached() {
+        return BlockCache.DEFAULT.trim();
+    }
+
+    /** Holds only the block, never the storage, so that the storage can become unreachable. */
+    private record Returner(BlockCache.Block block) implements Runnable {
         @Override
         public void run() {
-            arena.close();
+            BlockCache.DEFAULT.release(block);
         }
     }
 }

@@ -130,8 +130,37 @@ public final class CpuBackend implements Backend {
      */
     static void run(long[] shape, NDArray[] ops, StripKernel kernel, long grain) {
         MemorySegment[] seg = segments(ops);
+        if (runFlat(ops, seg, kernel, grain)) {
+            return;
+        }
         StridedWalk.walk(shape, strides(ops), offsets(ops), grain, (off, st, n) -> kernel.run(seg, off, st, n));
         keepAlive(ops);
+    }
+
+    /**
+     * The common case without the strided walk: every operand is contiguous or a broadcast
+     * scalar, and there are too few elements to share out, so one strip does it all (this saves
+     * most of the per-call overhead on small arrays).
+     *
+     * @return whether it ran
+     */
+    private static boolean runFlat(NDArray[] ops, MemorySegment[] seg, StripKernel kernel, long grain) {
+        long n = ops[ops.length - 1].size();
+        if (n == 0 || n / 2 >= grain) {
+            return false;
+        }
+        long[] off = new long[ops.length];
+        long[] st = new long[ops.length];
+        for (int k = 0; k < ops.length; k++) {
+            st[k] = ops[k].flatStride();
+            if (st[k] < 0 || ops[k].size() != n) {
+                return false;
+            }
+            off[k] = ops[k].elementOffset();
+        }
+        kernel.run(seg, off, st, n);
+        keepAlive(ops);
+        return true;
     }
 
     static MemorySegment segment(Storage s) {

@@ -1,0 +1,88 @@
+package io.github.ndarray.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.junit.jupiter.api.Test;
+
+class BlockCacheTest {
+    @Test
+    void sizeClassesCoverTheRequestAndWasteUnder64BytesOrAnEighth() {
+        long prev = 0;
+        for (long n = 0; n < 1 << 20; n += 1 + n / 7) {
+            long c = BlockCache.sizeClass(n);
+            assertTrue(c >= n && c >= 64, n + " -> " + c);
+            assertEquals(0, c % 64, n + " -> " + c);
+            assertTrue(n <= 512 ? c - Math.max(n, 1) < 64 : c - n <= n / 8, n + " wastes " + (c - n));
+            assertTrue(c >= prev, "classes grow with the size");
+            prev = c;
+        }
+        assertEquals(64, BlockCache.sizeClass(1));
+        assertEquals(16L << 19, BlockCache.sizeClass(8_000_000), "8 classes per octave: steps of 2^19 here");
+        assertEquals(1L << 23, BlockCache.sizeClass(1L << 23), "a power of two is its own class");
+    }
+
+    @Test
+    void aFreedBlockServesTheNextRequestOfItsClassAndIsZeroedWhenAskedTo() {
+        BlockCache cache = new BlockCache(1 << 20);
+        BlockCache.Block b = cache.allocate(1000, true);
+        MemorySegment m = b.memory();
+        assertEquals(0, m.get(ValueLayout.JAVA_LONG, 992));
+        m.fill((byte) 7);
+        assertEquals(BlockCache.sizeClass(1000), cache.liveBytes());
+        cache.release(b);
+        assertEquals(0, cache.liveBytes());
+        assertEquals(m.byteSize(), cache.cachedBytes());
+
+        BlockCache.Block again = cache.allocate(990, false);
+        assertEquals(m.address(), again.memory().address(), "same class: the cached block");
+        assertEquals(0x0707070707070707L, again.memory().get(ValueLayout.JAVA_LONG, 0), "not zeroed when not asked");
+        cache.release(again);
+        BlockCache.Block zeroed = cache.allocate(1000, true);
+        assertEquals(m.address(), zeroed.memory().address());
+        for (long i = 0; i < 1000; i += 8) {
+            assertEquals(0, zeroed.memory().get(ValueLayout.JAVA_LONG, i), "zeroed at " + i);
+        }
+        BlockCache.Block other = cache.allocate(5000, false);
+        assertNotEquals(m.address(), other.memory().address(), "another class: a new block");
+        cache.release(zeroed);
+        cache.release(other);
+    }
+
+    @Test
+    void pastTheLimitTheBlocksFreedLongestAgoAreGivenBack() {
+        BlockCache cache = new BlockCache(3 * 4096);
+        BlockCache.Block[] b = new BlockCache.Block[4];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = cache.allocate(4096, false);
+        }
+        for (BlockCache.Block x : b) {
+            cache.release(x);
+        }
+        assertFalse(b[0].memory().scope().isAlive(), "the oldest was evicted");
+        for (int i = 1; i < 4; i++) {
+            assertTrue(b[i].memory().scope().isAlive());
+        }
+        assertEquals(3 * 4096, cache.cachedBytes());
+        assertEquals(3 * 4096, cache.trim());
+        assertEquals(0, cache.cachedBytes());
+        for (BlockCache.Block x : b) {
+            assertFalse(x.memory().scope().isAlive(), "trim gives every cached block back");
+        }
+    }
+
+    @Test
+    void withoutACacheABlockIsFreedAtOnceAndItsMemoryCannotBeTouched() {
+        BlockCache cache = new BlockCache(0);
+        BlockCache.Block b = cache.allocate(100_000, true);
+        MemorySegment m = b.memory();
+        cache.release(b);
+        assertFalse(m.scope().isAlive());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> m.get(ValueLayout.JAVA_DOUBLE, 0), "FFM throws instead of crashing the JVM");
+    }
+}
