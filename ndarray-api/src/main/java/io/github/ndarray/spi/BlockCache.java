@@ -2,13 +2,6 @@ package io.github.ndarray.spi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Host blocks kept for reuse once their arrays are freed, as CuPy's memory pool keeps device
@@ -23,6 +16,10 @@ import java.util.Map;
  * ({@code -Dndarray.hostCacheMiB}, default 1024; 0 turns caching off); past it the blocks
  * freed longest ago are given back to the C library.
  *
+ * <p>The free blocks of a class and the age order are intrusive doubly linked lists through
+ * the blocks themselves, so taking and giving back a block is a few pointer moves under one
+ * lock (a hash set here cost more than adding 1000 elements).
+ *
  * <p>Safety: every block lives in a shared arena that stays open while the block is cached,
  * so a stale {@link MemorySegment} of a freed array reads or writes the block's next user
  * instead of crashing the JVM; the public API refuses closed arrays long before that.
@@ -31,14 +28,25 @@ final class BlockCache {
     /** The process-wide cache behind {@link HostStorage}. */
     static final BlockCache DEFAULT = new BlockCache(Long.getLong("ndarray.hostCacheMiB", 1024) << 20);
 
+    /** Classes: 8 of 64-byte steps up to 512 B, then 8 per power of two (2^9, 2^10] .. (2^61, 2^62]. */
+    static final int CLASSES = 8 + (61 - 9 + 1) * 8;
+
     /** A block: its arena, and its memory (64-byte aligned, the whole size class). */
     static final class Block {
         private final Arena arena;
         private final MemorySegment memory;
+        private final int sizeClass;
+        /** Neighbours in its class's free list (toward the newest, toward the oldest); only while cached. */
+        private Block newerInClass;
+        private Block olderInClass;
+        /** Neighbours in the age list of all cached blocks; only while cached. */
+        private Block newer;
+        private Block older;
 
-        private Block(Arena arena, MemorySegment memory) {
+        private Block(Arena arena, MemorySegment memory, int sizeClass) {
             this.arena = arena;
             this.memory = memory;
+            this.sizeClass = sizeClass;
         }
 
         /** {@return the block's memory: its size is the size class, not the size asked for} */
@@ -48,9 +56,10 @@ final class BlockCache {
     }
 
     private final long limit;
-    private final Map<Long, ArrayDeque<Block>> free = new HashMap<>();
-    /** The cached blocks, freed longest ago first: the eviction order. */
-    private final LinkedHashSet<Block> age = new LinkedHashSet<>();
+    /** The newest cached block of each class. */
+    private final Block[] newestInClass = new Block[CLASSES];
+    private Block newest;
+    private Block oldest;
     private long cachedBytes;
     private long liveBytes;
 
@@ -61,18 +70,32 @@ final class BlockCache {
         this.limit = Math.max(0, limit);
     }
 
-    /** {@return the bytes of a block that serves {@code byteSize} bytes} */
-    static long sizeClass(long byteSize) {
-        if (byteSize <= NativeBlocks.ALIGNMENT) {
-            return NativeBlocks.ALIGNMENT;
+    /** {@return the size class serving {@code byteSize} bytes} */
+    static int classIndex(long byteSize) {
+        if (byteSize <= 512) {
+            return (int) Math.max(0, (byteSize + 63) / 64 - 1);
         }
-        int log2 = 63 - Long.numberOfLeadingZeros(byteSize - 1);
-        long grain = Math.max(NativeBlocks.ALIGNMENT, 1L << Math.max(0, log2 - 3));
-        long rounded = (byteSize + grain - 1) & -grain;
-        if (rounded < byteSize) {
+        if (byteSize > 1L << 62) {
             throw new OutOfMemoryError("cannot allocate " + byteSize + " bytes of host memory");
         }
-        return rounded;
+        int log2 = 63 - Long.numberOfLeadingZeros(byteSize - 1);
+        long steps = ((byteSize - 1) >>> (log2 - 3)) + 1; // 9..16 steps of 2^(log2-3)
+        return 8 + (log2 - 9) * 8 + (int) (steps - 9);
+    }
+
+    /** {@return the bytes of the blocks of a size class} */
+    static long classBytes(int sizeClass) {
+        if (sizeClass < 8) {
+            return 64L * (sizeClass + 1);
+        }
+        int log2 = 9 + (sizeClass - 8) / 8;
+        long steps = 9 + (sizeClass - 8) % 8;
+        return steps << (log2 - 3);
+    }
+
+    /** {@return the bytes of a block that serves {@code byteSize} bytes} */
+    static long sizeClass(long byteSize) {
+        return classBytes(classIndex(byteSize));
     }
 
     /**
@@ -82,17 +105,18 @@ final class BlockCache {
      * @throws OutOfMemoryError if the memory cannot be had
      */
     Block allocate(long byteSize, boolean zeroed) {
-        long size = sizeClass(byteSize);
-        Block b = take(size);
+        int c = classIndex(byteSize);
+        Block b = take(c);
         if (b != null) {
             if (zeroed) {
                 b.memory.asSlice(0, byteSize).fill((byte) 0);
             }
             return b;
         }
+        long size = classBytes(c);
         Arena arena = Arena.ofShared();
         try {
-            b = new Block(arena, NativeBlocks.allocate(arena, size, zeroed));
+            b = new Block(arena, NativeBlocks.allocate(arena, size, zeroed), c);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -103,13 +127,11 @@ final class BlockCache {
         return b;
     }
 
-    private synchronized Block take(long size) {
-        ArrayDeque<Block> list = free.get(size);
-        Block b = list == null ? null : list.pollLast();
+    private synchronized Block take(int c) {
+        Block b = newestInClass[c];
         if (b != null) {
-            age.remove(b);
-            cachedBytes -= size;
-            liveBytes += size;
+            unlink(b);
+            liveBytes += b.memory.byteSize();
         }
         return b;
     }
@@ -117,29 +139,70 @@ final class BlockCache {
     /** Takes back a block whose last user is gone: caches it, or frees it past the limit. */
     void release(Block b) {
         long size = b.memory.byteSize();
-        List<Block> evicted = new ArrayList<>();
+        Block evicted = null;
         synchronized (this) {
             liveBytes -= size;
             if (size > limit) {
-                evicted.add(b);
+                evicted = b;
             } else {
-                free.computeIfAbsent(size, k -> new ArrayDeque<>()).addLast(b);
-                age.add(b);
-                cachedBytes += size;
-                Iterator<Block> oldest = age.iterator();
+                link(b);
                 while (cachedBytes > limit) {
-                    Block e = oldest.next();
-                    oldest.remove();
-                    free.get(e.memory.byteSize()).removeFirstOccurrence(e);
-                    cachedBytes -= e.memory.byteSize();
-                    evicted.add(e);
+                    Block e = oldest;
+                    unlink(e);
+                    e.newer = evicted; // the evicted blocks, chained for closing below
+                    evicted = e;
                 }
             }
         }
         // Closing an arena waits for a handshake with every thread: never under the lock.
-        for (Block e : evicted) {
-            e.arena.close();
+        while (evicted != null) {
+            Block next = evicted.newer;
+            evicted.newer = null;
+            evicted.arena.close();
+            evicted = next;
         }
+    }
+
+    /** Adds a block as the newest of its class and of all. */
+    private void link(Block b) {
+        Block head = newestInClass[b.sizeClass];
+        b.olderInClass = head;
+        if (head != null) {
+            head.newerInClass = b;
+        }
+        newestInClass[b.sizeClass] = b;
+        b.older = newest;
+        if (newest != null) {
+            newest.newer = b;
+        } else {
+            oldest = b;
+        }
+        newest = b;
+        cachedBytes += b.memory.byteSize();
+    }
+
+    /** Removes a cached block from both lists. */
+    private void unlink(Block b) {
+        if (b.newerInClass != null) {
+            b.newerInClass.olderInClass = b.olderInClass;
+        } else {
+            newestInClass[b.sizeClass] = b.olderInClass;
+        }
+        if (b.olderInClass != null) {
+            b.olderInClass.newerInClass = b.newerInClass;
+        }
+        if (b.newer != null) {
+            b.newer.older = b.older;
+        } else {
+            newest = b.older;
+        }
+        if (b.older != null) {
+            b.older.newer = b.newer;
+        } else {
+            oldest = b.newer;
+        }
+        b.newerInClass = b.olderInClass = b.newer = b.older = null;
+        cachedBytes -= b.memory.byteSize();
     }
 
     /**
@@ -148,17 +211,20 @@ final class BlockCache {
      * @return the bytes given back
      */
     long trim() {
-        List<Block> all;
+        Block chain;
         long bytes;
         synchronized (this) {
-            all = new ArrayList<>(age);
+            chain = oldest;
             bytes = cachedBytes;
-            age.clear();
-            free.clear();
+            java.util.Arrays.fill(newestInClass, null);
+            newest = oldest = null;
             cachedBytes = 0;
         }
-        for (Block e : all) {
-            e.arena.close();
+        while (chain != null) {
+            Block next = chain.newer;
+            chain.newer = chain.older = chain.newerInClass = chain.olderInClass = null;
+            chain.arena.close();
+            chain = next;
         }
         return bytes;
     }

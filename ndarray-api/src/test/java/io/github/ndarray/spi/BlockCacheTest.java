@@ -27,6 +27,39 @@ class BlockCacheTest {
     }
 
     @Test
+    void classIndexAndClassBytesAgreeAndClassesStrictlyGrow() {
+        long prev = 0;
+        for (int c = 0; c < BlockCache.CLASSES; c++) {
+            long bytes = BlockCache.classBytes(c);
+            assertTrue(bytes > prev, "class " + c);
+            assertEquals(c, BlockCache.classIndex(bytes), "the class's own size is in it");
+            assertEquals(c, BlockCache.classIndex(prev + 1), "one byte over the previous class");
+            prev = bytes;
+        }
+        assertEquals(1L << 62, prev, "the largest class");
+    }
+
+    @Test
+    void evictionTakesTheOldestAcrossClassesAndLeavesTheOthersUsable() {
+        BlockCache cache = new BlockCache(4096 + 1024 + 512);
+        BlockCache.Block small1 = cache.allocate(1024, false);
+        BlockCache.Block big = cache.allocate(4096, false);
+        BlockCache.Block small2 = cache.allocate(1024, false);
+        cache.release(small1);
+        cache.release(big);
+        cache.release(small2); // over the limit by 512: small1, the oldest, goes
+        assertFalse(small1.memory().scope().isAlive());
+        assertTrue(small2.memory().scope().isAlive());
+        assertEquals(4096 + 1024, cache.cachedBytes());
+        BlockCache.Block again = cache.allocate(1000, false);
+        assertEquals(small2.memory().address(), again.memory().address());
+        BlockCache.Block none = cache.allocate(1000, false);
+        assertTrue(none.memory().address() != small2.memory().address(), "the class is empty now");
+        assertEquals(big.memory().address(), cache.allocate(4000, true).memory().address());
+        assertEquals(0, cache.cachedBytes());
+    }
+
+    @Test
     void aFreedBlockServesTheNextRequestOfItsClassAndIsZeroedWhenAskedTo() {
         BlockCache cache = new BlockCache(1 << 20);
         BlockCache.Block b = cache.allocate(1000, true);
