@@ -100,7 +100,11 @@ final class AxisFold {
         double[] a = acc[level];
         if (rows <= ROW_LEAF) {
             java.util.Arrays.fill(a, 0, w, 0.0);
-            for (long r = 0; r < rows; r++) {
+            long r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                addRows4(f32, in, off + r * rs, rs, a, w);
+            }
+            for (; r < rows; r++) {
                 addRow(f32, in, off + r * rs, a, w);
             }
             return;
@@ -115,6 +119,29 @@ final class AxisFold {
         }
         for (; j < w; j++) {
             a[j] += b[j];
+        }
+    }
+
+    /**
+     * Adds four rows in order, {@code (((a + r0) + r1) + r2) + r3}: the same roundings as four
+     * {@link #addRow} calls, with one load and store of the accumulators instead of four.
+     */
+    private static void addRows4(boolean f32, MemorySegment in, long off, long rs, double[] a, int w) {
+        int j = 0;
+        if (f32) {
+            for (; j <= w - L; j += L) {
+                DoubleVector.fromArray(D, a, j).add(load32(in, off + j)).add(load32(in, off + rs + j))
+                        .add(load32(in, off + 2 * rs + j)).add(load32(in, off + 3 * rs + j)).intoArray(a, j);
+            }
+        } else {
+            for (; j <= w - L; j += L) {
+                DoubleVector.fromArray(D, a, j).add(load64(in, off + j)).add(load64(in, off + rs + j))
+                        .add(load64(in, off + 2 * rs + j)).add(load64(in, off + 3 * rs + j)).intoArray(a, j);
+            }
+        }
+        for (; j < w; j++) {
+            a[j] = (((a[j] + get(f32, in, off + j)) + get(f32, in, off + rs + j)) + get(f32, in, off + 2 * rs + j))
+                    + get(f32, in, off + 3 * rs + j);
         }
     }
 
