@@ -33,8 +33,8 @@ class LoopDotTest {
 
     /** Error bound in units of {@code sum |x y|}: the leaf's partial sums, lanes, tail and the halving tree. */
     private static double bound(long n) {
-        int depth = 64 - Long.numberOfLeadingZeros(Math.max(1, n / 256));
-        return (40 + depth) * U;
+        int depth = 64 - Long.numberOfLeadingZeros(Math.max(1, n / 1024));
+        return (64 + 3 + 3 + 8 + 2 + depth) * U;
     }
 
     private static double[] random(SplittableRandom r, int n) {
