@@ -157,10 +157,26 @@ public final class Linalg {
      */
     public static NDArray norm(NDArray x) {
         x.checkOpen();
+        // Straight to the backend's matmul of (1, n) @ (n, 1): the general matmul's broadcasting
+        // views, casts and result reshapes cost more than the product itself for small n.
+        long n = x.size();
+        Device dev = x.device();
         try (NDArray xf = floats(x);
-                NDArray flat = xf.reshape(xf.size());
-                NDArray sq = LinearAlgebra.matmul(flat, flat)) {
-            return Ufunc.SQRT.call(sq);
+                NDArray row = xf.reshape(1, n);
+                NDArray col = row.reshape(n, 1);
+                NDArray sq = NDArray.allocate(dev, xf.dtype(), 1, 1)) {
+            DType t = xf.dtype();
+            xf.backend().matmul(Ufunc.MATMUL.resolve(t, t), row, col, sq);
+            if (dev.type() == Device.Type.CPU) {
+                // sqrt of the float32 value in double, rounded once to float32, is the correctly
+                // rounded float32 sqrt: the same value as the ufunc, without its dispatch.
+                NDArray r = NDArray.allocate(dev, t);
+                r.setDouble(Math.sqrt(sq.getDouble(0, 0)));
+                return r;
+            }
+            try (NDArray s = sq.reshape()) {
+                return Ufunc.SQRT.call(s);
+            }
         }
     }
 

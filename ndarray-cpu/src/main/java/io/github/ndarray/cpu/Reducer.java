@@ -63,6 +63,12 @@ final class Reducer {
         for (long d : outerShape) {
             outerSize *= d;
         }
+        if (innerSize > 0 && outerSize > 1 && inType == outType
+                && axisFold(AxisFold.opOf(op.name(), inType), inType, in, res, outerShape, outerIn, outerOut,
+                        input.elementOffset(), out.elementOffset(), Coalesce.of(innerShape, new long[][] {innerIn}))) {
+            CpuBackend.keepAlive(new NDArray[] {input, out});
+            return;
+        }
         Fold fold;
         if (innerSize == 0) {
             double identity = op.identity();
@@ -80,6 +86,56 @@ final class Reducer {
                     }
                 });
         CpuBackend.keepAlive(new NDArray[] {input, out});
+    }
+
+    /**
+     * The reductions {@link AxisFold} vectorizes across outputs: a contiguous kept last axis
+     * (whole rows folded at once), or a short contiguous reduced axis.
+     *
+     * @return false (having done nothing) if neither applies
+     */
+    private static boolean axisFold(int op, DType t, MemorySegment in, MemorySegment res, long[] outerShape,
+            long[] outerIn, long[] outerOut, long inOff, long outOff, Coalesce inner) {
+        if (op < 0 || inner.shape().length != 1) {
+            return false;
+        }
+        long n = inner.shape()[0];
+        long step = inner.strides()[0][0];
+        int k = outerShape.length - 1;
+        if (k >= 0 && outerIn[k] == 1 && outerOut[k] == 1 && outerShape[k] >= 4) {
+            long m = outerShape[k];
+            long[] restShape = java.util.Arrays.copyOf(outerShape, k);
+            long rest = 1;
+            for (long d : restShape) {
+                rest *= d;
+            }
+            if (rest == 1) {
+                // One block of rows: its column tiles are shared out.
+                long tiles = (m + AxisFold.TILE - 1) / AxisFold.TILE;
+                long minTiles = Math.max(1, Kernels.GRAIN_MEMORY_BOUND / ((long) AxisFold.TILE * n));
+                Parallel.forRange(tiles, minTiles, (a, b) -> {
+                    long j0 = a * AxisFold.TILE;
+                    long j1 = Math.min(m, b * AxisFold.TILE);
+                    AxisFold.rows(op, t, in, inOff + j0, step, n, res, outOff + j0, j1 - j0);
+                });
+                return true;
+            }
+            long grain = Math.max(1, Kernels.GRAIN_MEMORY_BOUND / (m * n));
+            StridedWalk.walk(restShape, new long[][] {java.util.Arrays.copyOf(outerIn, k), java.util.Arrays.copyOf(outerOut, k)},
+                    new long[] {inOff, outOff}, grain, (off, st, count) -> {
+                        for (long j = 0; j < count; j++) {
+                            AxisFold.rows(op, t, in, off[0] + j * st[0], step, n, res, off[1] + j * st[1], m);
+                        }
+                    });
+            return true;
+        }
+        if (step == 1 && n <= AxisFold.SHORT) {
+            StridedWalk.walk(outerShape, new long[][] {outerIn, outerOut}, new long[] {inOff, outOff},
+                    Math.max(1, Kernels.GRAIN_MEMORY_BOUND / n),
+                    (off, st, count) -> AxisFold.shortStrips(op, t, in, off[0], st[0], n, res, off[1], st[1], count));
+            return true;
+        }
+        return false;
     }
 
     private static Fold fold(String name, DType inType, DType outType, MemorySegment in, MemorySegment res,
