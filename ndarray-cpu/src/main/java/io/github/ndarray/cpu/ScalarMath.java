@@ -68,7 +68,7 @@ final class ScalarMath {
     /** Integer power by squaring, wrapping like C; negative exponents are refused as in NumPy. */
     static long pow(long base, long exp) {
         if (exp < 0) {
-            throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+            throw negativePower();
         }
         long result = 1;
         long b = base;
@@ -81,6 +81,11 @@ final class ScalarMath {
             e >>>= 1;
         }
         return result;
+    }
+
+    /** NumPy's refusal of a negative integer exponent (a {@code ValueError} there). */
+    static IllegalArgumentException negativePower() {
+        return new IllegalArgumentException("Integers to negative integer powers are not allowed.");
     }
 
     /** {@code x << s} in a type of {@code bits} bits: 0 once s reaches the width. */
