@@ -21,7 +21,7 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>Where {@link SimdKernels} has a Vector API kernel for a loop it is used instead (it
  * computes the same values: bit for bit for the exact operations); the generic loops serve
- * the rest (bool, power, remainder, shifts, ...) and are the tests' reference.
+ * the rest (bool arithmetic other than the logical ops, ...) and are the tests' reference.
  */
 final class Kernels {
     /** A predicate on two doubles. */
@@ -116,7 +116,7 @@ final class Kernels {
         if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
             return GRAIN_GENERIC;
         }
-        if (!SimdKernels.hasVector(code) || SimdKernels.isTranscendental(code)) {
+        if (!SimdKernels.hasVector(code, t.isFloating()) || SimdKernels.isTranscendental(code)) {
             return GRAIN_TRANSCENDENTAL;
         }
         return GRAIN_MEMORY_BOUND;

@@ -80,7 +80,7 @@ final class LoopF64 implements StripKernel {
         // One method per layout: C2 compiles each with its own profile. In a single method the
         // layout not yet seen when it compiled (a scalar operand after array ones) was a cold
         // branch whose Vector API calls were not inlined: boxed vectors, 5-10x slower, for good.
-        if (sc == 1 && hasVector(OP)) {
+        if (sc == 1 && hasVector(OP, true)) {
             if (sa == 1 && sb == 1) {
                 i = both(a, ia, b, ib, c, ic, n);
             } else if (sa == 1 && sb == 0) {
@@ -221,30 +221,30 @@ final class LoopF64 implements StripKernel {
 
     /**
      * floor, ceil, trunc and rint, exact: on the magnitude {@code a} (below {@link #BIG}),
-     * {@code r = (a + BIG) - BIG} is a rounded half to even; floor(a) is r or r - 1, ceil(a) r or
-     * r + 1. A negative x (sign bit set, so -0.0 too) takes the mirrored rounding of its
-     * magnitude and the sign back, which keeps NumPy's signed zeros (floor(-0.0) = -0.0,
-     * ceil(-0.5) = -0.0). NaN, infinities and magnitudes from BIG are already integers: x as is.
+     * {@code (a + BIG) - BIG} is a rounded half to even; with x's sign bit put back it is rint(x)
+     * (signed zeros included), and floor or ceil are that or one step away. The results of all
+     * four have x's sign bit (NumPy: ceil(-0.5) = -0.0, trunc(-0.5) = -0.0), set again where a step
+     * may have lost it. NaN, infinities and magnitudes from BIG are integers already: x as is.
      */
     private static DoubleVector round(DoubleVector x) {
         DoubleVector a = x.abs();
-        VectorMask<Double> small = a.compare(VectorOperators.LT, BIG);
-        VectorMask<Double> neg = x.test(VectorOperators.IS_NEGATIVE);
-        DoubleVector r = a.add(BIG).sub(BIG);
-        DoubleVector up = r.add(1).blend(r, r.compare(VectorOperators.GE, a)); // ceil(a)
-        DoubleVector down = r.sub(1).blend(r, r.compare(VectorOperators.LE, a)); // floor(a)
+        var sign = x.viewAsIntegralLanes().and(DoubleVector.broadcast(S, -0.0f).viewAsIntegralLanes());
+        DoubleVector ra = a.add(BIG).sub(BIG);
+        DoubleVector r = ra.viewAsIntegralLanes().or(sign).viewAsFloatingLanes(); // rint(x)
         DoubleVector m = switch (OP) {
-            case FLOOR -> down.blend(up, neg);
-            case CEIL -> up.blend(down, neg);
-            case TRUNC -> down;
+            case FLOOR -> r.sub(1).blend(r, r.compare(VectorOperators.LE, x));
+            case CEIL -> r.add(1).blend(r, r.compare(VectorOperators.GE, x)).viewAsIntegralLanes().or(sign)
+                    .viewAsFloatingLanes();
+            case TRUNC -> ra.sub(1).blend(ra, ra.compare(VectorOperators.LE, a)).viewAsIntegralLanes().or(sign)
+                    .viewAsFloatingLanes();
             default -> r; // RINT
         };
-        return x.blend(m.blend(m.neg(), neg), small);
+        return x.blend(m, a.compare(VectorOperators.LT, BIG));
     }
 
     private static void unary(MemorySegment a, long ia, long sa, MemorySegment c, long ic, long sc, long n) {
         long i = 0;
-        if (sa == 1 && sc == 1 && hasVector(OP)) {
+        if (sa == 1 && sc == 1 && hasVector(OP, true)) {
             long end = S.loopBound(n);
             for (; i < end; i += L) {
                 DoubleVector x = load(a, ia + i);

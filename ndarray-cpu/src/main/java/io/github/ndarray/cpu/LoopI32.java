@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -28,6 +29,11 @@ final class LoopI32 implements StripKernel {
     private static final long BITS = 0xFFFF_FFFFL;
     /** The type's width in bits: shift counts from it (or negative) are out of range. */
     private static final int WIDTH = W * 8;
+    /** float64 vectors of the same size, for integer division; PARTS of them hold one vector of this type. */
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final int PARTS = L / DS.length();
+    /** int64 values below 2^52 in magnitude divide exactly through float64 (see {@link #divmod}). */
+    private static final long EXACT = 1L << 52;
     private static final ByteOrder O = ByteOrder.nativeOrder();
     private static final int OP = SimdKernels.opOf(MethodHandles.lookup());
     private static final VectorOperators.Binary BINARY = binaryOperator(OP);
@@ -54,6 +60,18 @@ final class LoopI32 implements StripKernel {
         v.intoMemorySegment(m, i * W, O);
     }
 
+    /**
+     * Stores a comparison's lanes as NumPy bools (0/1 bytes): with byte lanes (int8, uint8, bool)
+     * the mask is the bools already, one vector store; wider lanes go through {@link LoopMasks}.
+     */
+    private static void storeBools(MemorySegment c, long i, VectorMask<Integer> m) {
+        if (W == 1) {
+            store(c, i, IntVector.zero(S).blend(1, m));
+        } else {
+            LoopMasks.store(c, i, m.toLong(), L);
+        }
+    }
+
     private static IntVector load(MemorySegment m, long i, VectorMask<Integer> k) {
         return IntVector.fromMemorySegment(S, m, i * W, O, k);
     }
@@ -68,7 +86,7 @@ final class LoopI32 implements StripKernel {
         // One method per layout: C2 compiles each with its own profile. In a single method the
         // layout not yet seen when it compiled (a scalar operand after array ones) was a cold
         // branch whose Vector API calls were not inlined: boxed vectors, 5-10x slower, for good.
-        if (sc == 1 && hasVector(OP)) {
+        if (sc == 1 && hasVector(OP, false)) {
             if (sa == 1 && sb == 1) {
                 i = both(a, ia, b, ib, c, ic, n);
             } else if (sa == 1 && sb == 0) {
@@ -101,7 +119,7 @@ final class LoopI32 implements StripKernel {
             IntVector x = load(a, ia + i);
             IntVector y = load(b, ib + i);
             if (isPredicate(OP)) {
-                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+                storeBools(c, ic + i, test(x, y));
             } else {
                 store(c, ic + i, apply(x, y));
             }
@@ -122,7 +140,7 @@ final class LoopI32 implements StripKernel {
         for (; i < end; i += L) {
             IntVector x = load(a, ia + i);
             if (isPredicate(OP)) {
-                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+                storeBools(c, ic + i, test(x, y));
             } else {
                 store(c, ic + i, apply(x, y));
             }
@@ -143,7 +161,7 @@ final class LoopI32 implements StripKernel {
         for (; i < end; i += L) {
             IntVector y = load(b, ib + i);
             if (isPredicate(OP)) {
-                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+                storeBools(c, ic + i, test(x, y));
             } else {
                 store(c, ic + i, apply(x, y));
             }
@@ -164,7 +182,7 @@ final class LoopI32 implements StripKernel {
             for (; i < end; i += L) {
                 IntVector x = load(a, ia + i);
                 if (pred) {
-                    LoopMasks.store(c, ic + i, test(x).toLong(), L);
+                    storeBools(c, ic + i, test(x));
                 } else {
                     store(c, ic + i, apply(x));
                 }
@@ -299,12 +317,52 @@ final class LoopI32 implements StripKernel {
             case MAXIMUM, FMAX -> x.max(y);
             case MINIMUM, FMIN -> x.min(y);
             case POW, UPOW -> pow(x, y);
+            case FLOOR_DIV, MOD -> divmod(x, y);
             // The lanewise shifts take the count modulo the width; NumPy's out-of-range counts are blended in.
             case SHL -> x.lanewise(VectorOperators.LSHL, y).blend(0, y.compare(VectorOperators.UGE, WIDTH));
             case SHR -> x.lanewise(VectorOperators.ASHR, y.blend(WIDTH - 1, y.compare(VectorOperators.UGE, WIDTH)));
             case USHR -> x.lanewise(VectorOperators.LSHR, y).blend(0, y.compare(VectorOperators.UGE, WIDTH));
             default -> x.lanewise(BINARY, y);
         };
+    }
+
+    /**
+     * floor_divide or remainder, NumPy's: rounding toward minus infinity, the remainder with the
+     * divisor's sign, 0 for a zero divisor, MIN // -1 wrapping to MIN. x86 has no vector integer
+     * division, so the quotient is taken in float64 and truncated: exact whenever |x|, |y| < 2^52
+     * (always below int64): x and y convert exactly, and when x / y is not an integer it lies at
+     * least 1/|y| from one while the division's rounding error is at most |x / y| * 2^-53 < 0.5/|y|,
+     * so the rounded quotient truncates to the true one. The remainder x - q * y then moves
+     * q to the floor. A vector of int64 with a larger magnitude goes lane by lane.
+     */
+    private static IntVector divmod(IntVector x, IntVector y) {
+        if (W == 8 && !x.lanewise(VectorOperators.ADD, EXACT).compare(VectorOperators.ULT, 2 * EXACT)
+                .and(y.lanewise(VectorOperators.ADD, EXACT).compare(VectorOperators.ULT, 2 * EXACT)).allTrue()) {
+            return divmodLanes(x, y);
+        }
+        IntVector q = IntVector.zero(S);
+        for (int p = 0; p < PARTS; p++) { // constant trip count: unrolled
+            DoubleVector xd = (DoubleVector) x.castShape(DS, p);
+            DoubleVector yd = (DoubleVector) y.castShape(DS, p);
+            q = q.or((IntVector) xd.div(yd).castShape(S, -p));
+        }
+        VectorMask<Integer> minusOne = y.compare(VectorOperators.EQ, -1);
+        q = q.blend(x.neg(), minusOne); // the float64 quotient of int32's MIN / -1 would saturate
+        IntVector r = x.sub(q.mul(y));
+        VectorMask<Integer> down = r.compare(VectorOperators.NE, 0).and(r.lanewise(VectorOperators.XOR, y)
+                .compare(VectorOperators.LT, 0));
+        IntVector v = OP == FLOOR_DIV ? q.lanewise(VectorOperators.SUB, 1).blend(q, down.not()) : r.add(y).blend(r, down.not());
+        return v.blend(0, y.compare(VectorOperators.EQ, 0));
+    }
+
+    /** {@link #divmod} lane by lane (int64 beyond 2^52 only, never the narrower copies; allocates, which the common case does not). */
+    private static IntVector divmodLanes(IntVector x, IntVector y) {
+        long[] xs = x.toLongArray();
+        long[] ys = y.toLongArray();
+        for (int j = 0; j < xs.length; j++) {
+            xs[j] = apply(xs[j], ys[j]);
+        }
+        return (IntVector) S.fromArray(xs, 0); // the species' method: this compiles in the narrower copies too
     }
 
     private static long apply(long x, long y) {
@@ -364,7 +422,9 @@ final class LoopI32 implements StripKernel {
         return switch (OP) {
             case SQUARE -> x.mul(x);
             case COPY -> x;
-            case SIGN -> IntVector.zero(S).blend(1, x.compare(VectorOperators.GT, 0)).blend(-1, x.compare(VectorOperators.LT, 0));
+            // (x >> w-1) | (-x >>> w-1): -1 for negatives (MIN too, -MIN being MIN), else 1 for positives, 0 for 0
+            case SIGN -> x.lanewise(VectorOperators.ASHR, WIDTH - 1)
+                    .or(x.neg().lanewise(VectorOperators.LSHR, WIDTH - 1));
             case USIGN -> IntVector.zero(S).blend(1, x.compare(VectorOperators.NE, 0));
             // 1 / x in integers: ±1 for ±1, else 0 (the generic loop's 0 for 1 / 0 too).
             case RECIPROCAL -> IntVector.zero(S).blend(x, x.compare(VectorOperators.EQ, 1).or(x.compare(VectorOperators.EQ, -1)));

@@ -52,10 +52,10 @@ final class SimdKernels {
     static final int POW = 13;
     /** Integer power with the exponent read as unsigned (uint8, whose exponents are never negative). */
     static final int UPOW = 14;
-    /** {@code np.floor_divide} ({@link ScalarMath#floorDivide}): scalar loop only. */
+    /** {@code np.floor_divide} ({@link ScalarMath#floorDivide}): integers through float64 division, floats scalar. */
     static final int FLOOR_DIV = 15;
     static final int UFLOOR_DIV = 16;
-    /** {@code np.remainder} ({@link ScalarMath#floorMod}): scalar loop only. */
+    /** {@code np.remainder} ({@link ScalarMath#floorMod}); uint8 ones (U...) and float ones run scalar loops. */
     static final int MOD = 17;
     static final int UMOD = 18;
     /** Shifts with NumPy's counts: from the bit width (or negative) left gives 0, right the sign fill. */
@@ -139,11 +139,12 @@ final class SimdKernels {
         return op >= EQ && op < NEG || op >= ISNAN;
     }
 
-    /** {@return whether the op has a vector form (else only the template's typed scalar loop runs)} */
-    static boolean hasVector(int op) {
+    /** {@return whether the op has a vector form on floats or integers (else only the template's typed scalar loop runs)} */
+    static boolean hasVector(int op, boolean floating) {
         return switch (op) {
-            // No vector integer division on x86, and float floor division needs fmod.
-            case FLOOR_DIV, UFLOOR_DIV, MOD, UMOD, LOG2 -> false;
+            // float floor_divide/remainder need fmod; uint8's do not fit the int8 lanes' signed conversions
+            case FLOOR_DIV, MOD -> !floating;
+            case UFLOOR_DIV, UMOD, LOG2 -> false;
             default -> true;
         };
     }

@@ -223,30 +223,46 @@ class SimdKernelsTest {
         }
     }
 
-    /** power and arctan2 once compiled (SVML pow/atan2), array and scalar second operands, against the generic loop. */
+    /**
+     * Binary kernels once C2 has compiled them (SVML pow/atan2, the float64 conversions of integer
+     * division), array and scalar second operands, against the generic loop: exact, or within
+     * 2 ulp for pow and atan2.
+     */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("binaryTranscendentals")
-    void compiledPowerAndArctan2WithinTwoUlpOfMath(String name, DType t) {
+    @MethodSource("compiledBinaries")
+    void compiledBinaryKernelsMatchGenericLoop(String name, DType t) {
         Ufunc u = UFUNCS.get(name);
         Ufunc.Loop loop = loopFor(u, t);
         StripKernel vector = Kernels.elementwise(u, loop);
         StripKernel generic = Kernels.generic(u, loop);
-        try (NDArray x = data(t, 4096, name.hashCode()); NDArray y = data(t, 4096, 7); NDArray s = data(t, 1, 3);
-                NDArray got = ND.zeros(t, 4096); NDArray expected = ND.zeros(t, 4096)) {
-            for (NDArray second : new NDArray[] {y, s.broadcastTo(4096)}) {
+        boolean approx = t.isFloating() && SimdKernels.isTranscendental(SimdKernels.opCode(name, t));
+        int n = 4096;
+        try (NDArray x = data(t, n, name.hashCode()); NDArray y = isIntPower(u, t) ? exponents(t, n, 7) : data(t, n, 7);
+                NDArray s = isIntPower(u, t) ? exponents(t, 1, 3) : data(t, 1, 3);
+                NDArray got = ND.zeros(t, n); NDArray expected = ND.zeros(t, n)) {
+            for (NDArray second : new NDArray[] {y, s.broadcastTo(n)}) {
                 NDArray[] ops = {x, second, got};
-                for (int i = 0; i < 3000; i++) {
-                    CpuBackend.run(new long[] {4096}, ops, vector);
+                for (int i = 0; i < 3000; i++) { // long enough for C2 to compile the loop
+                    CpuBackend.run(new long[] {n}, ops, vector);
                 }
-                CpuBackend.run(new long[] {4096}, new NDArray[] {x, second, expected}, generic);
-                compare(expected, got, t, true, name + " " + t + " (compiled)");
+                CpuBackend.run(new long[] {n}, new NDArray[] {x, second, expected}, generic);
+                compare(expected, got, t, approx, name + " " + t + " (compiled)");
             }
         }
     }
 
-    static Stream<Arguments> binaryTranscendentals() {
-        return Stream.of("power", "arctan2")
-                .flatMap(n -> Stream.of(Arguments.of(n, DType.FLOAT64), Arguments.of(n, DType.FLOAT32)));
+    static Stream<Arguments> compiledBinaries() {
+        List<Arguments> out = new ArrayList<>();
+        for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            out.add(Arguments.of("power", t));
+            out.add(Arguments.of("arctan2", t));
+        }
+        for (DType t : new DType[] {DType.INT64, DType.INT32, DType.INT16, DType.INT8, DType.UINT8}) {
+            for (String name : new String[] {"power", "floor_divide", "remainder", "left_shift", "right_shift"}) {
+                out.add(Arguments.of(name, t));
+            }
+        }
+        return out.stream();
     }
 
     static Stream<Arguments> transcendentals() {
