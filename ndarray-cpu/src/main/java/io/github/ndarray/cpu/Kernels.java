@@ -144,7 +144,17 @@ final class Kernels {
         if (op.nin() == 1) {
             return t.isFloating() ? map1(t, unaryDouble(name)) : map1(t, unaryLong(name, t));
         }
+        if (name.equals("power") && t.isFloating()) {
+            return floatPower(t);
+        }
         return t.isFloating() ? map2(t, binaryDouble(name)) : map2(t, binaryLong(name, t));
+    }
+
+    /** Float power: a stride-0 exponent takes NumPy's fast cases ({@link ScalarMath#powByScalar}). */
+    private static StripKernel floatPower(DType t) {
+        StripKernel any = map2(t, binaryDouble("power"));
+        StripKernel one = map2(t, ScalarMath::powByScalar);
+        return (s, off, st, n) -> (st[1] == 0 ? one : any).run(s, off, st, n);
     }
 
     private static boolean isPredicate(String name) {

@@ -77,6 +77,17 @@ final class LoopF64 implements StripKernel {
     private static void binary(MemorySegment a, long ia, long sa, MemorySegment b, long ib, long sb,
             MemorySegment c, long ic, long sc, long n) {
         long i = 0;
+        if (OP == POW && sb == 0) { // one exponent: NumPy's fast cases, whatever the other strides
+            double y = b.getAtIndex(E, ib);
+            if (sa == 1 && sc == 1) {
+                powByScalar(a, ia, y, c, ic, n);
+            } else {
+                for (; i < n; i++) {
+                    c.setAtIndex(E, ic + i * sc, ScalarMath.powByScalar(a.getAtIndex(E, ia + i * sa), y));
+                }
+            }
+            return;
+        }
         // One method per layout: C2 compiles each with its own profile. In a single method the
         // layout not yet seen when it compiled (a scalar operand after array ones) was a cold
         // branch whose Vector API calls were not inlined: boxed vectors, 5-10x slower, for good.
@@ -84,10 +95,6 @@ final class LoopF64 implements StripKernel {
             if (sa == 1 && sb == 1) {
                 i = both(a, ia, b, ib, c, ic, n);
             } else if (sa == 1 && sb == 0) {
-                if (OP == POW) {
-                    powByScalar(a, ia, b.getAtIndex(E, ib), c, ic, n);
-                    return;
-                }
                 i = scalarSecond(a, ia, b.getAtIndex(E, ib), c, ic, n);
             } else if (sa == 0 && sb == 1) {
                 i = scalarFirst(a.getAtIndex(E, ia), b, ib, c, ic, n);
@@ -169,16 +176,45 @@ final class LoopF64 implements StripKernel {
     }
 
     /**
-     * {@code c = a ** y} for one exponent: y = 2 is {@code x * x}, one correctly rounded product
-     * (the value C's pow returns), so {@code x ** 2} costs what {@code square} does; other
-     * exponents take the lanewise pow. Each is its own loop method, compiled with its own
-     * profile (as the layouts of {@link #binary} are).
+     * {@code c = a ** y} for one exponent, as NumPy's loop does it ({@link ScalarMath#powByScalar}):
+     * y = 2 is {@code x * x}, 0.5 is sqrt and -1 is 1 / x, each correctly rounded and the cost of
+     * one vector operation; other exponents take the lanewise pow. Each case is its own loop
+     * method, compiled with its own profile (as the layouts of {@link #binary} are).
      */
     private static void powByScalar(MemorySegment a, long ia, double y, MemorySegment c, long ic, long n) {
         if (y == 2) {
             square(a, ia, c, ic, n);
+        } else if (y == 0.5) {
+            sqrt(a, ia, c, ic, n);
+        } else if (y == -1) {
+            reciprocal(a, ia, c, ic, n);
         } else {
             powLoop(a, ia, y, c, ic, n);
+        }
+    }
+
+    private static void sqrt(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, load(a, ia + i).sqrt());
+        }
+        if (i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, load(a, ia + i, k).sqrt(), k);
+        }
+    }
+
+    private static void reciprocal(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, one.div(load(a, ia + i)));
+        }
+        if (i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, one.div(load(a, ia + i, k)), k);
         }
     }
 

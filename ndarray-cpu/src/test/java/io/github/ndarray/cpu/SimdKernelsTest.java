@@ -436,5 +436,27 @@ class SimdKernelsTest {
             assertArrayEquals(new double[] {-0.0, 0, 2, 2, -2, -0.0, 0x1p52, -1, 0, Double.NaN},
                     ND.rint(f).toDoubleArray());
         }
+        // NumPy 2 with one exponent (stride 0): 0.5 is sqrt, -1 is 1/x; an array of exponents is C's pow.
+        for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            for (int n : new int[] {3, 19}) { // the scalar tail and the vector loop
+                double[] v = new double[n];
+                java.util.Arrays.fill(v, 4);
+                v[0] = Double.NEGATIVE_INFINITY;
+                v[1] = -0.0;
+                try (NDArray x = ND.array(v).astype(t); NDArray half = ND.full(t, 0.5, n);
+                        NDArray strided = ND.array(new double[2 * n]).astype(t)) {
+                    double[] one = x.pow(0.5).toDoubleArray();
+                    assertEquals(Double.NaN, one[0], t + " n=" + n);
+                    assertEquals(-0.0, one[1]);
+                    assertEquals(2.0, one[n - 1]);
+                    double[] many = x.pow(half).toDoubleArray();
+                    assertEquals(Double.POSITIVE_INFINITY, many[0]);
+                    assertEquals(0.0, many[1]);
+                    assertEquals(-0.0, x.pow(-1.0).toDoubleArray()[0]);
+                    Ufunc.POWER.callInto(strided.get("::2"), null, x, 0.5);
+                    assertEquals(Double.NaN, strided.toDoubleArray()[0], "strided out");
+                }
+            }
+        }
     }
 }
