@@ -81,7 +81,7 @@ final class Kernels {
 
     /** Grain of the memory-bound vector loops: arithmetic, comparisons, sqrt, casts, and folds other than sums. */
     static final long GRAIN_MEMORY_BOUND = 1L << 17;
-    /** Grain of the vector loops of transcendental functions (SVML) and of the scalar loops of the templates. */
+    /** Grain of the vector loops of transcendental functions (SVML), power and integer division, and of the scalar loops of the templates. */
     static final long GRAIN_TRANSCENDENTAL = 1L << 15;
     /** Grain of pairwise float sums. */
     static final long GRAIN_SUM = 1L << 18;
@@ -116,7 +116,7 @@ final class Kernels {
         if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
             return GRAIN_GENERIC;
         }
-        if (!SimdKernels.hasVector(code, t.isFloating()) || SimdKernels.isTranscendental(code)) {
+        if (!SimdKernels.hasVector(code, t.isFloating()) || SimdKernels.isCostly(code)) {
             return GRAIN_TRANSCENDENTAL;
         }
         return GRAIN_MEMORY_BOUND;

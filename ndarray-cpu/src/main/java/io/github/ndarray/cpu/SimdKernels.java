@@ -149,9 +149,14 @@ final class SimdKernels {
         };
     }
 
-    /** {@return whether an op is one of the costly functions (SVML, or power; parallel threshold)} */
+    /** {@return whether an op's vector form is approximate (SVML: within ~1 ulp, not bit for bit)} */
     static boolean isTranscendental(int op) {
         return op >= EXP && op <= CBRT || op == LOG2 || op == ATAN2 || op == POW || op == UPOW;
+    }
+
+    /** {@return whether an op costs ~1 ns an element or more, so it splits across threads early (its grain)} */
+    static boolean isCostly(int op) {
+        return isTranscendental(op) || op == FLOOR_DIV || op == UFLOOR_DIV || op == MOD || op == UMOD;
     }
 
     /**
