@@ -26,6 +26,8 @@ p='LoopF32.java'
 s=open(p).read()
 s=re.sub(r'-> (Math\.(sqrt|exp|expm1|log|log1p|log10|sin|cos|tan|asin|acos|atan|sinh|cosh|tanh|cbrt|floor|ceil|rint)\(x\));', r'-> (float) \1;', s)
 s=re.sub(r'-> (ScalarMath\.\w+\([xy, ]+\));', r'-> (float) \1;', s)
+s=re.sub(r'-> (Math\.atan2\(x, y\));', r'-> (float) \1;', s)
+s=s.replace('ScalarMath.powByScalar(a.getAtIndex', '(float) ScalarMath.powByScalar(a.getAtIndex')
 s=s.replace(' * float64 elementwise loops',' * float32 elementwise loops')
 s=s.replace(''' * <p>{@link LoopF32} is this file with float for double; keep the two in step.
 ''',''' * <p>float32 arithmetic is done in float: for + - * / and sqrt that rounds exactly as computing

@@ -21,7 +21,7 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>Where {@link SimdKernels} has a Vector API kernel for a loop it is used instead (it
  * computes the same values: bit for bit for the exact operations); the generic loops serve
- * the rest (bool, power, remainder, shifts, ...) and are the tests' reference.
+ * the rest (bool arithmetic other than the logical ops, ...) and are the tests' reference.
  */
 final class Kernels {
     /** A predicate on two doubles. */
@@ -81,7 +81,7 @@ final class Kernels {
 
     /** Grain of the memory-bound vector loops: arithmetic, comparisons, sqrt, casts, and folds other than sums. */
     static final long GRAIN_MEMORY_BOUND = 1L << 17;
-    /** Grain of the vector loops of transcendental functions (SVML) and of the scalar loops of the templates. */
+    /** Grain of the vector loops of transcendental functions (SVML), power and integer division, and of the scalar loops of the templates. */
     static final long GRAIN_TRANSCENDENTAL = 1L << 15;
     /** Grain of pairwise float sums. */
     static final long GRAIN_SUM = 1L << 18;
@@ -116,7 +116,7 @@ final class Kernels {
         if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
             return GRAIN_GENERIC;
         }
-        if (!SimdKernels.hasVector(code) || SimdKernels.isTranscendental(code)) {
+        if (!SimdKernels.hasVector(code, t.isFloating()) || SimdKernels.isCostly(code)) {
             return GRAIN_TRANSCENDENTAL;
         }
         return GRAIN_MEMORY_BOUND;
@@ -144,7 +144,17 @@ final class Kernels {
         if (op.nin() == 1) {
             return t.isFloating() ? map1(t, unaryDouble(name)) : map1(t, unaryLong(name, t));
         }
+        if (name.equals("power") && t.isFloating()) {
+            return floatPower(t);
+        }
         return t.isFloating() ? map2(t, binaryDouble(name)) : map2(t, binaryLong(name, t));
+    }
+
+    /** Float power: a stride-0 exponent takes NumPy's fast cases ({@link ScalarMath#powByScalar}). */
+    private static StripKernel floatPower(DType t) {
+        StripKernel any = map2(t, binaryDouble("power"));
+        StripKernel one = map2(t, ScalarMath::powByScalar);
+        return (s, off, st, n) -> (st[1] == 0 ? one : any).run(s, off, st, n);
     }
 
     private static boolean isPredicate(String name) {

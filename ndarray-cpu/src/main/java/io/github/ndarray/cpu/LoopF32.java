@@ -45,6 +45,11 @@ final class LoopF32 implements StripKernel {
     private static final VectorOperators.Comparison COMPARISON = comparison(OP);
     private static final VectorOperators.Unary UNARY = unaryOperator(OP);
     private static final VectorOperators.Test TEST = testOperator(OP);
+    /**
+     * 2^52 (2^23 in float32): from this magnitude every value is an integer, and below it
+     * {@code (|x| + BIG) - BIG} is |x| rounded to an integer, half to even (the sum's ulp is 1).
+     */
+    private static final float BIG = W == 8 ? 0x1p52f : 0x1p23f;
 
     LoopF32() {
     }
@@ -77,54 +82,27 @@ final class LoopF32 implements StripKernel {
     private static void binary(MemorySegment a, long ia, long sa, MemorySegment b, long ib, long sb,
             MemorySegment c, long ic, long sc, long n) {
         long i = 0;
-        if (sc == 1) {
-            long end = S.loopBound(n);
-            boolean pred = isPredicate(OP);
+        if (OP == POW && sb == 0) { // one exponent: NumPy's fast cases, whatever the other strides
+            float y = b.getAtIndex(E, ib);
+            if (sa == 1 && sc == 1) {
+                powByScalar(a, ia, y, c, ic, n);
+            } else {
+                for (; i < n; i++) {
+                    c.setAtIndex(E, ic + i * sc, (float) ScalarMath.powByScalar(a.getAtIndex(E, ia + i * sa), y));
+                }
+            }
+            return;
+        }
+        // One method per layout: C2 compiles each with its own profile. In a single method the
+        // layout not yet seen when it compiled (a scalar operand after array ones) was a cold
+        // branch whose Vector API calls were not inlined: boxed vectors, 5-10x slower, for good.
+        if (sc == 1 && hasVector(OP, true)) {
             if (sa == 1 && sb == 1) {
-                for (; i < end; i += L) {
-                    FloatVector x = load(a, ia + i);
-                    FloatVector y = load(b, ib + i);
-                    if (pred) {
-                        LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
-                    } else {
-                        store(c, ic + i, apply(x, y));
-                    }
-                }
-                if (!pred && i < n) {
-                    VectorMask<Float> k = S.indexInRange(i, n);
-                    store(c, ic + i, apply(load(a, ia + i, k), load(b, ib + i, k)), k);
-                    i = n;
-                }
+                i = both(a, ia, b, ib, c, ic, n);
             } else if (sa == 1 && sb == 0) {
-                FloatVector y = FloatVector.broadcast(S, b.getAtIndex(E, ib));
-                for (; i < end; i += L) {
-                    FloatVector x = load(a, ia + i);
-                    if (pred) {
-                        LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
-                    } else {
-                        store(c, ic + i, apply(x, y));
-                    }
-                }
-                if (!pred && i < n) {
-                    VectorMask<Float> k = S.indexInRange(i, n);
-                    store(c, ic + i, apply(load(a, ia + i, k), y), k);
-                    i = n;
-                }
+                i = scalarSecond(a, ia, b.getAtIndex(E, ib), c, ic, n);
             } else if (sa == 0 && sb == 1) {
-                FloatVector x = FloatVector.broadcast(S, a.getAtIndex(E, ia));
-                for (; i < end; i += L) {
-                    FloatVector y = load(b, ib + i);
-                    if (pred) {
-                        LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
-                    } else {
-                        store(c, ic + i, apply(x, y));
-                    }
-                }
-                if (!pred && i < n) {
-                    VectorMask<Float> k = S.indexInRange(i, n);
-                    store(c, ic + i, apply(x, load(b, ib + i, k)), k);
-                    i = n;
-                }
+                i = scalarFirst(a.getAtIndex(E, ia), b, ib, c, ic, n);
             }
         }
         if (isPredicate(OP)) {
@@ -139,9 +117,175 @@ final class LoopF32 implements StripKernel {
         }
     }
 
+    /** Both inputs contiguous: {@return the elements done} (a bool result leaves its tail to the scalar loop). */
+    private static long both(MemorySegment a, long ia, MemorySegment b, long ib, MemorySegment c, long ic, long n) {
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            FloatVector x = load(a, ia + i);
+            FloatVector y = load(b, ib + i);
+            if (isPredicate(OP)) {
+                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+            } else {
+                store(c, ic + i, apply(x, y));
+            }
+        }
+        if (!isPredicate(OP) && i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            store(c, ic + i, apply(load(a, ia + i, k), load(b, ib + i, k)), k);
+            i = n;
+        }
+        return i;
+    }
+
+    /** The second input one value: {@return the elements done}. */
+    private static long scalarSecond(MemorySegment a, long ia, float yv, MemorySegment c, long ic, long n) {
+        FloatVector y = FloatVector.broadcast(S, yv);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            FloatVector x = load(a, ia + i);
+            if (isPredicate(OP)) {
+                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+            } else {
+                store(c, ic + i, apply(x, y));
+            }
+        }
+        if (!isPredicate(OP) && i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            store(c, ic + i, apply(load(a, ia + i, k), y), k);
+            i = n;
+        }
+        return i;
+    }
+
+    /** The first input one value: {@return the elements done}. */
+    private static long scalarFirst(float xv, MemorySegment b, long ib, MemorySegment c, long ic, long n) {
+        FloatVector x = FloatVector.broadcast(S, xv);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            FloatVector y = load(b, ib + i);
+            if (isPredicate(OP)) {
+                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+            } else {
+                store(c, ic + i, apply(x, y));
+            }
+        }
+        if (!isPredicate(OP) && i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            store(c, ic + i, apply(x, load(b, ib + i, k)), k);
+            i = n;
+        }
+        return i;
+    }
+
+    /**
+     * {@code c = a ** y} for one exponent, as NumPy's loop does it ({@link ScalarMath#powByScalar}):
+     * y = 2 is {@code x * x}, 0.5 is sqrt and -1 is 1 / x, each correctly rounded and the cost of
+     * one vector operation; other exponents take the lanewise pow. Each case is its own loop
+     * method, compiled with its own profile (as the layouts of {@link #binary} are).
+     */
+    private static void powByScalar(MemorySegment a, long ia, float y, MemorySegment c, long ic, long n) {
+        if (y == 2) {
+            square(a, ia, c, ic, n);
+        } else if (y == 0.5) {
+            sqrt(a, ia, c, ic, n);
+        } else if (y == -1) {
+            reciprocal(a, ia, c, ic, n);
+        } else {
+            powLoop(a, ia, y, c, ic, n);
+        }
+    }
+
+    private static void sqrt(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, load(a, ia + i).sqrt());
+        }
+        if (i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            store(c, ic + i, load(a, ia + i, k).sqrt(), k);
+        }
+    }
+
+    private static void reciprocal(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        FloatVector one = FloatVector.broadcast(S, 1);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, one.div(load(a, ia + i)));
+        }
+        if (i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            store(c, ic + i, one.div(load(a, ia + i, k)), k);
+        }
+    }
+
+    private static void square(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            FloatVector x = load(a, ia + i);
+            store(c, ic + i, x.mul(x));
+        }
+        if (i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            FloatVector x = load(a, ia + i, k);
+            store(c, ic + i, x.mul(x), k);
+        }
+    }
+
+    private static void powLoop(MemorySegment a, long ia, float y, MemorySegment c, long ic, long n) {
+        FloatVector vy = FloatVector.broadcast(S, y);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, pow(load(a, ia + i), vy));
+        }
+        if (i < n) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            store(c, ic + i, pow(load(a, ia + i, k), vy), k);
+        }
+    }
+
+    /**
+     * The lanewise pow (SVML when compiled, {@link Math#pow} per lane otherwise) with C99's two
+     * cases where Java's pow gives NaN: {@code pow(1, y)} and {@code pow(-1, ±inf)} are 1.
+     */
+    private static FloatVector pow(FloatVector x, FloatVector y) {
+        VectorMask<Float> one = x.compare(VectorOperators.EQ, 1)
+                .or(x.compare(VectorOperators.EQ, -1).and(y.test(VectorOperators.IS_INFINITE)));
+        return x.lanewise(VectorOperators.POW, y).blend(1, one);
+    }
+
+    /**
+     * floor, ceil, trunc and rint, exact: on the magnitude {@code a} (below {@link #BIG}),
+     * {@code (a + BIG) - BIG} is a rounded half to even; with x's sign bit put back it is rint(x)
+     * (signed zeros included), and floor or ceil are that or one step away. The results of all
+     * four have x's sign bit (NumPy: ceil(-0.5) = -0.0, trunc(-0.5) = -0.0), set again where a step
+     * may have lost it. NaN, infinities and magnitudes from BIG are integers already: x as is.
+     */
+    private static FloatVector round(FloatVector x) {
+        FloatVector a = x.abs();
+        var sign = x.viewAsIntegralLanes().and(FloatVector.broadcast(S, -0.0f).viewAsIntegralLanes());
+        FloatVector ra = a.add(BIG).sub(BIG);
+        FloatVector r = ra.viewAsIntegralLanes().or(sign).viewAsFloatingLanes(); // rint(x)
+        FloatVector m = switch (OP) {
+            case FLOOR -> r.sub(1).blend(r, r.compare(VectorOperators.LE, x));
+            case CEIL -> r.add(1).blend(r, r.compare(VectorOperators.GE, x)).viewAsIntegralLanes().or(sign)
+                    .viewAsFloatingLanes();
+            case TRUNC -> ra.sub(1).blend(ra, ra.compare(VectorOperators.LE, a)).viewAsIntegralLanes().or(sign)
+                    .viewAsFloatingLanes();
+            default -> r; // RINT
+        };
+        return x.blend(m, a.compare(VectorOperators.LT, BIG));
+    }
+
     private static void unary(MemorySegment a, long ia, long sa, MemorySegment c, long ic, long sc, long n) {
         long i = 0;
-        if (sa == 1 && sc == 1 && hasVector(OP)) {
+        if (sa == 1 && sc == 1 && hasVector(OP, true)) {
             long end = S.loopBound(n);
             for (; i < end; i += L) {
                 FloatVector x = load(a, ia + i);
@@ -174,6 +318,7 @@ final class LoopF32 implements StripKernel {
             case MINIMUM -> y.blend(x, x.compare(VectorOperators.LE, y).or(x.test(VectorOperators.IS_NAN)));
             case FMAX -> y.blend(x, x.compare(VectorOperators.GE, y).or(y.test(VectorOperators.IS_NAN)));
             case FMIN -> y.blend(x, x.compare(VectorOperators.LE, y).or(y.test(VectorOperators.IS_NAN)));
+            case POW -> pow(x, y);
             default -> x.lanewise(BINARY, y);
         };
     }
@@ -188,12 +333,21 @@ final class LoopF32 implements StripKernel {
             case MINIMUM -> (float) ScalarMath.minimum(x, y);
             case FMAX -> (float) ScalarMath.fmax(x, y);
             case FMIN -> (float) ScalarMath.fmin(x, y);
+            case POW -> (float) ScalarMath.pow(x, y);
+            case FLOOR_DIV -> (float) ScalarMath.floorDivide(x, y);
+            case MOD -> (float) ScalarMath.floorMod(x, y);
+            case ATAN2 -> (float) Math.atan2(x, y);
             default -> throw new AssertionError(OP);
         };
     }
 
     private static VectorMask<Float> test(FloatVector x, FloatVector y) {
-        return x.compare(COMPARISON, y);
+        return switch (OP) {
+            case LAND -> x.compare(VectorOperators.NE, 0).and(y.compare(VectorOperators.NE, 0));
+            case LOR -> x.compare(VectorOperators.NE, 0).or(y.compare(VectorOperators.NE, 0));
+            case LXOR -> x.compare(VectorOperators.NE, 0).xor(y.compare(VectorOperators.NE, 0));
+            default -> x.compare(COMPARISON, y);
+        };
     }
 
     private static boolean test(float x, float y) {
@@ -204,6 +358,9 @@ final class LoopF32 implements StripKernel {
             case LE -> x <= y;
             case GT -> x > y;
             case GE -> x >= y;
+            case LAND -> x != 0 && y != 0;
+            case LOR -> x != 0 || y != 0;
+            case LXOR -> (x != 0) != (y != 0);
             default -> throw new AssertionError(OP);
         };
     }
@@ -213,6 +370,10 @@ final class LoopF32 implements StripKernel {
             case SQUARE -> x.mul(x);
             case COPY -> x;
             case RECIPROCAL -> FloatVector.broadcast(S, 1.0f).div(x);
+            case FLOOR, CEIL, TRUNC, RINT -> round(x);
+            // NaN stays, zeros of either sign give +0.0 (ScalarMath.sign).
+            case SIGN -> x.blend(0, x.compare(VectorOperators.EQ, 0)).blend(1, x.compare(VectorOperators.GT, 0))
+                    .blend(-1, x.compare(VectorOperators.LT, 0));
             default -> x.lanewise(UNARY);
         };
     }
@@ -251,7 +412,7 @@ final class LoopF32 implements StripKernel {
     }
 
     private static VectorMask<Float> test(FloatVector x) {
-        return x.test(TEST);
+        return OP == LNOT ? x.compare(VectorOperators.EQ, 0) : x.test(TEST);
     }
 
     private static boolean test(float x) {
@@ -259,6 +420,7 @@ final class LoopF32 implements StripKernel {
             case ISNAN -> Float.isNaN(x);
             case ISINF -> Float.isInfinite(x);
             case ISFINITE -> Float.isFinite(x);
+            case LNOT -> x == 0;
             default -> throw new AssertionError(OP);
         };
     }

@@ -40,6 +40,11 @@ final class LoopF64 implements StripKernel {
     private static final VectorOperators.Comparison COMPARISON = comparison(OP);
     private static final VectorOperators.Unary UNARY = unaryOperator(OP);
     private static final VectorOperators.Test TEST = testOperator(OP);
+    /**
+     * 2^52 (2^23 in float32): from this magnitude every value is an integer, and below it
+     * {@code (|x| + BIG) - BIG} is |x| rounded to an integer, half to even (the sum's ulp is 1).
+     */
+    private static final double BIG = W == 8 ? 0x1p52f : 0x1p23f;
 
     LoopF64() {
     }
@@ -72,54 +77,27 @@ final class LoopF64 implements StripKernel {
     private static void binary(MemorySegment a, long ia, long sa, MemorySegment b, long ib, long sb,
             MemorySegment c, long ic, long sc, long n) {
         long i = 0;
-        if (sc == 1) {
-            long end = S.loopBound(n);
-            boolean pred = isPredicate(OP);
+        if (OP == POW && sb == 0) { // one exponent: NumPy's fast cases, whatever the other strides
+            double y = b.getAtIndex(E, ib);
+            if (sa == 1 && sc == 1) {
+                powByScalar(a, ia, y, c, ic, n);
+            } else {
+                for (; i < n; i++) {
+                    c.setAtIndex(E, ic + i * sc, ScalarMath.powByScalar(a.getAtIndex(E, ia + i * sa), y));
+                }
+            }
+            return;
+        }
+        // One method per layout: C2 compiles each with its own profile. In a single method the
+        // layout not yet seen when it compiled (a scalar operand after array ones) was a cold
+        // branch whose Vector API calls were not inlined: boxed vectors, 5-10x slower, for good.
+        if (sc == 1 && hasVector(OP, true)) {
             if (sa == 1 && sb == 1) {
-                for (; i < end; i += L) {
-                    DoubleVector x = load(a, ia + i);
-                    DoubleVector y = load(b, ib + i);
-                    if (pred) {
-                        LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
-                    } else {
-                        store(c, ic + i, apply(x, y));
-                    }
-                }
-                if (!pred && i < n) {
-                    VectorMask<Double> k = S.indexInRange(i, n);
-                    store(c, ic + i, apply(load(a, ia + i, k), load(b, ib + i, k)), k);
-                    i = n;
-                }
+                i = both(a, ia, b, ib, c, ic, n);
             } else if (sa == 1 && sb == 0) {
-                DoubleVector y = DoubleVector.broadcast(S, b.getAtIndex(E, ib));
-                for (; i < end; i += L) {
-                    DoubleVector x = load(a, ia + i);
-                    if (pred) {
-                        LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
-                    } else {
-                        store(c, ic + i, apply(x, y));
-                    }
-                }
-                if (!pred && i < n) {
-                    VectorMask<Double> k = S.indexInRange(i, n);
-                    store(c, ic + i, apply(load(a, ia + i, k), y), k);
-                    i = n;
-                }
+                i = scalarSecond(a, ia, b.getAtIndex(E, ib), c, ic, n);
             } else if (sa == 0 && sb == 1) {
-                DoubleVector x = DoubleVector.broadcast(S, a.getAtIndex(E, ia));
-                for (; i < end; i += L) {
-                    DoubleVector y = load(b, ib + i);
-                    if (pred) {
-                        LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
-                    } else {
-                        store(c, ic + i, apply(x, y));
-                    }
-                }
-                if (!pred && i < n) {
-                    VectorMask<Double> k = S.indexInRange(i, n);
-                    store(c, ic + i, apply(x, load(b, ib + i, k)), k);
-                    i = n;
-                }
+                i = scalarFirst(a.getAtIndex(E, ia), b, ib, c, ic, n);
             }
         }
         if (isPredicate(OP)) {
@@ -134,9 +112,175 @@ final class LoopF64 implements StripKernel {
         }
     }
 
+    /** Both inputs contiguous: {@return the elements done} (a bool result leaves its tail to the scalar loop). */
+    private static long both(MemorySegment a, long ia, MemorySegment b, long ib, MemorySegment c, long ic, long n) {
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            DoubleVector x = load(a, ia + i);
+            DoubleVector y = load(b, ib + i);
+            if (isPredicate(OP)) {
+                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+            } else {
+                store(c, ic + i, apply(x, y));
+            }
+        }
+        if (!isPredicate(OP) && i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, apply(load(a, ia + i, k), load(b, ib + i, k)), k);
+            i = n;
+        }
+        return i;
+    }
+
+    /** The second input one value: {@return the elements done}. */
+    private static long scalarSecond(MemorySegment a, long ia, double yv, MemorySegment c, long ic, long n) {
+        DoubleVector y = DoubleVector.broadcast(S, yv);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            DoubleVector x = load(a, ia + i);
+            if (isPredicate(OP)) {
+                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+            } else {
+                store(c, ic + i, apply(x, y));
+            }
+        }
+        if (!isPredicate(OP) && i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, apply(load(a, ia + i, k), y), k);
+            i = n;
+        }
+        return i;
+    }
+
+    /** The first input one value: {@return the elements done}. */
+    private static long scalarFirst(double xv, MemorySegment b, long ib, MemorySegment c, long ic, long n) {
+        DoubleVector x = DoubleVector.broadcast(S, xv);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            DoubleVector y = load(b, ib + i);
+            if (isPredicate(OP)) {
+                LoopMasks.store(c, ic + i, test(x, y).toLong(), L);
+            } else {
+                store(c, ic + i, apply(x, y));
+            }
+        }
+        if (!isPredicate(OP) && i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, apply(x, load(b, ib + i, k)), k);
+            i = n;
+        }
+        return i;
+    }
+
+    /**
+     * {@code c = a ** y} for one exponent, as NumPy's loop does it ({@link ScalarMath#powByScalar}):
+     * y = 2 is {@code x * x}, 0.5 is sqrt and -1 is 1 / x, each correctly rounded and the cost of
+     * one vector operation; other exponents take the lanewise pow. Each case is its own loop
+     * method, compiled with its own profile (as the layouts of {@link #binary} are).
+     */
+    private static void powByScalar(MemorySegment a, long ia, double y, MemorySegment c, long ic, long n) {
+        if (y == 2) {
+            square(a, ia, c, ic, n);
+        } else if (y == 0.5) {
+            sqrt(a, ia, c, ic, n);
+        } else if (y == -1) {
+            reciprocal(a, ia, c, ic, n);
+        } else {
+            powLoop(a, ia, y, c, ic, n);
+        }
+    }
+
+    private static void sqrt(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, load(a, ia + i).sqrt());
+        }
+        if (i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, load(a, ia + i, k).sqrt(), k);
+        }
+    }
+
+    private static void reciprocal(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, one.div(load(a, ia + i)));
+        }
+        if (i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, one.div(load(a, ia + i, k)), k);
+        }
+    }
+
+    private static void square(MemorySegment a, long ia, MemorySegment c, long ic, long n) {
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            DoubleVector x = load(a, ia + i);
+            store(c, ic + i, x.mul(x));
+        }
+        if (i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            DoubleVector x = load(a, ia + i, k);
+            store(c, ic + i, x.mul(x), k);
+        }
+    }
+
+    private static void powLoop(MemorySegment a, long ia, double y, MemorySegment c, long ic, long n) {
+        DoubleVector vy = DoubleVector.broadcast(S, y);
+        long end = S.loopBound(n);
+        long i = 0;
+        for (; i < end; i += L) {
+            store(c, ic + i, pow(load(a, ia + i), vy));
+        }
+        if (i < n) {
+            VectorMask<Double> k = S.indexInRange(i, n);
+            store(c, ic + i, pow(load(a, ia + i, k), vy), k);
+        }
+    }
+
+    /**
+     * The lanewise pow (SVML when compiled, {@link Math#pow} per lane otherwise) with C99's two
+     * cases where Java's pow gives NaN: {@code pow(1, y)} and {@code pow(-1, ±inf)} are 1.
+     */
+    private static DoubleVector pow(DoubleVector x, DoubleVector y) {
+        VectorMask<Double> one = x.compare(VectorOperators.EQ, 1)
+                .or(x.compare(VectorOperators.EQ, -1).and(y.test(VectorOperators.IS_INFINITE)));
+        return x.lanewise(VectorOperators.POW, y).blend(1, one);
+    }
+
+    /**
+     * floor, ceil, trunc and rint, exact: on the magnitude {@code a} (below {@link #BIG}),
+     * {@code (a + BIG) - BIG} is a rounded half to even; with x's sign bit put back it is rint(x)
+     * (signed zeros included), and floor or ceil are that or one step away. The results of all
+     * four have x's sign bit (NumPy: ceil(-0.5) = -0.0, trunc(-0.5) = -0.0), set again where a step
+     * may have lost it. NaN, infinities and magnitudes from BIG are integers already: x as is.
+     */
+    private static DoubleVector round(DoubleVector x) {
+        DoubleVector a = x.abs();
+        var sign = x.viewAsIntegralLanes().and(DoubleVector.broadcast(S, -0.0f).viewAsIntegralLanes());
+        DoubleVector ra = a.add(BIG).sub(BIG);
+        DoubleVector r = ra.viewAsIntegralLanes().or(sign).viewAsFloatingLanes(); // rint(x)
+        DoubleVector m = switch (OP) {
+            case FLOOR -> r.sub(1).blend(r, r.compare(VectorOperators.LE, x));
+            case CEIL -> r.add(1).blend(r, r.compare(VectorOperators.GE, x)).viewAsIntegralLanes().or(sign)
+                    .viewAsFloatingLanes();
+            case TRUNC -> ra.sub(1).blend(ra, ra.compare(VectorOperators.LE, a)).viewAsIntegralLanes().or(sign)
+                    .viewAsFloatingLanes();
+            default -> r; // RINT
+        };
+        return x.blend(m, a.compare(VectorOperators.LT, BIG));
+    }
+
     private static void unary(MemorySegment a, long ia, long sa, MemorySegment c, long ic, long sc, long n) {
         long i = 0;
-        if (sa == 1 && sc == 1 && hasVector(OP)) {
+        if (sa == 1 && sc == 1 && hasVector(OP, true)) {
             long end = S.loopBound(n);
             for (; i < end; i += L) {
                 DoubleVector x = load(a, ia + i);
@@ -169,6 +313,7 @@ final class LoopF64 implements StripKernel {
             case MINIMUM -> y.blend(x, x.compare(VectorOperators.LE, y).or(x.test(VectorOperators.IS_NAN)));
             case FMAX -> y.blend(x, x.compare(VectorOperators.GE, y).or(y.test(VectorOperators.IS_NAN)));
             case FMIN -> y.blend(x, x.compare(VectorOperators.LE, y).or(y.test(VectorOperators.IS_NAN)));
+            case POW -> pow(x, y);
             default -> x.lanewise(BINARY, y);
         };
     }
@@ -183,12 +328,21 @@ final class LoopF64 implements StripKernel {
             case MINIMUM -> ScalarMath.minimum(x, y);
             case FMAX -> ScalarMath.fmax(x, y);
             case FMIN -> ScalarMath.fmin(x, y);
+            case POW -> ScalarMath.pow(x, y);
+            case FLOOR_DIV -> ScalarMath.floorDivide(x, y);
+            case MOD -> ScalarMath.floorMod(x, y);
+            case ATAN2 -> Math.atan2(x, y);
             default -> throw new AssertionError(OP);
         };
     }
 
     private static VectorMask<Double> test(DoubleVector x, DoubleVector y) {
-        return x.compare(COMPARISON, y);
+        return switch (OP) {
+            case LAND -> x.compare(VectorOperators.NE, 0).and(y.compare(VectorOperators.NE, 0));
+            case LOR -> x.compare(VectorOperators.NE, 0).or(y.compare(VectorOperators.NE, 0));
+            case LXOR -> x.compare(VectorOperators.NE, 0).xor(y.compare(VectorOperators.NE, 0));
+            default -> x.compare(COMPARISON, y);
+        };
     }
 
     private static boolean test(double x, double y) {
@@ -199,6 +353,9 @@ final class LoopF64 implements StripKernel {
             case LE -> x <= y;
             case GT -> x > y;
             case GE -> x >= y;
+            case LAND -> x != 0 && y != 0;
+            case LOR -> x != 0 || y != 0;
+            case LXOR -> (x != 0) != (y != 0);
             default -> throw new AssertionError(OP);
         };
     }
@@ -208,6 +365,10 @@ final class LoopF64 implements StripKernel {
             case SQUARE -> x.mul(x);
             case COPY -> x;
             case RECIPROCAL -> DoubleVector.broadcast(S, 1.0).div(x);
+            case FLOOR, CEIL, TRUNC, RINT -> round(x);
+            // NaN stays, zeros of either sign give +0.0 (ScalarMath.sign).
+            case SIGN -> x.blend(0, x.compare(VectorOperators.EQ, 0)).blend(1, x.compare(VectorOperators.GT, 0))
+                    .blend(-1, x.compare(VectorOperators.LT, 0));
             default -> x.lanewise(UNARY);
         };
     }
@@ -246,7 +407,7 @@ final class LoopF64 implements StripKernel {
     }
 
     private static VectorMask<Double> test(DoubleVector x) {
-        return x.test(TEST);
+        return OP == LNOT ? x.compare(VectorOperators.EQ, 0) : x.test(TEST);
     }
 
     private static boolean test(double x) {
@@ -254,6 +415,7 @@ final class LoopF64 implements StripKernel {
             case ISNAN -> Double.isNaN(x);
             case ISINF -> Double.isInfinite(x);
             case ISFINITE -> Double.isFinite(x);
+            case LNOT -> x == 0;
             default -> throw new AssertionError(OP);
         };
     }

@@ -65,10 +65,27 @@ final class ScalarMath {
         return Math.pow(a, b);
     }
 
+    /**
+     * {@code x ** y} with y one value for the whole loop (a stride-0 exponent), as NumPy 2's float
+     * power loop computes it: y = 2 is {@code x * x}, 0.5 is {@code sqrt(x)} and -1 is {@code 1 / x}.
+     * They differ from C's pow where sqrt does: {@code (-inf) ** 0.5} is NaN (pow: inf) and
+     * {@code (-0.0) ** 0.5} is -0.0 (pow: 0.0); x * x and 1 / x are pow's values, correctly rounded.
+     */
+    static double powByScalar(double x, double y) {
+        if (y == 2) {
+            return x * x;
+        } else if (y == 0.5) {
+            return Math.sqrt(x);
+        } else if (y == -1) {
+            return 1 / x;
+        }
+        return pow(x, y);
+    }
+
     /** Integer power by squaring, wrapping like C; negative exponents are refused as in NumPy. */
     static long pow(long base, long exp) {
         if (exp < 0) {
-            throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+            throw negativePower();
         }
         long result = 1;
         long b = base;
@@ -81,6 +98,11 @@ final class ScalarMath {
             e >>>= 1;
         }
         return result;
+    }
+
+    /** NumPy's refusal of a negative integer exponent (a {@code ValueError} there). */
+    static IllegalArgumentException negativePower() {
+        return new IllegalArgumentException("Integers to negative integer powers are not allowed.");
     }
 
     /** {@code x << s} in a type of {@code bits} bits: 0 once s reaches the width. */

@@ -31,7 +31,7 @@ import jdk.incubator.vector.VectorSpecies;
  * it, and ran some ops 2-3 times slower than a dedicated loop.)
  */
 final class SimdKernels {
-    // ---- binary ops with an output of the input type
+    // ---- binary ops with an output of the input type (codes 0..29)
     static final int ADD = 0;
     static final int SUB = 1;
     static final int MUL = 2;
@@ -48,51 +48,76 @@ final class SimdKernels {
     /** Unsigned maximum and minimum (uint8 in the int8 template). */
     static final int UMAX = 11;
     static final int UMIN = 12;
-    // ---- binary ops with a bool output
-    static final int EQ = 20;
-    static final int NE = 21;
-    static final int LT = 22;
-    static final int LE = 23;
-    static final int GT = 24;
-    static final int GE = 25;
-    static final int ULT = 26;
-    static final int ULE = 27;
-    static final int UGT = 28;
-    static final int UGE = 29;
-    // ---- unary ops with an output of the input type
-    static final int NEG = 40;
-    static final int ABS = 41;
-    static final int SQUARE = 42;
-    static final int COPY = 43;
-    static final int NOT = 44;
-    static final int SQRT = 45;
-    static final int RECIPROCAL = 46;
-    static final int EXP = 47;
-    static final int EXPM1 = 48;
-    static final int LOG = 49;
-    static final int LOG1P = 50;
-    static final int LOG10 = 51;
-    static final int SIN = 52;
-    static final int COS = 53;
-    static final int TAN = 54;
-    static final int ASIN = 55;
-    static final int ACOS = 56;
-    static final int ATAN = 57;
-    static final int SINH = 58;
-    static final int COSH = 59;
-    static final int TANH = 60;
-    static final int CBRT = 61;
-    // unary float ops without a vector form: the template runs its typed scalar loop
-    static final int FLOOR = 70;
-    static final int CEIL = 71;
-    static final int TRUNC = 72;
-    static final int RINT = 73;
-    static final int SIGN = 74;
-    static final int LOG2 = 75;
-    // ---- unary ops with a bool output
-    static final int ISNAN = 80;
-    static final int ISINF = 81;
-    static final int ISFINITE = 82;
+    /** {@code np.power}: C99 {@code pow} on floats; on integers by squaring, a negative exponent refused. */
+    static final int POW = 13;
+    /** Integer power with the exponent read as unsigned (uint8, whose exponents are never negative). */
+    static final int UPOW = 14;
+    /** {@code np.floor_divide} ({@link ScalarMath#floorDivide}): integers through float64 division, floats scalar. */
+    static final int FLOOR_DIV = 15;
+    static final int UFLOOR_DIV = 16;
+    /** {@code np.remainder} ({@link ScalarMath#floorMod}); uint8 ones (U...) and float ones run scalar loops. */
+    static final int MOD = 17;
+    static final int UMOD = 18;
+    /** Shifts with NumPy's counts: from the bit width (or negative) left gives 0, right the sign fill. */
+    static final int SHL = 19;
+    static final int SHR = 20;
+    /** Right shift of uint8: logical. */
+    static final int USHR = 21;
+    static final int ATAN2 = 22;
+    // ---- binary ops with a bool output (codes 30..49)
+    static final int EQ = 30;
+    static final int NE = 31;
+    static final int LT = 32;
+    static final int LE = 33;
+    static final int GT = 34;
+    static final int GE = 35;
+    static final int ULT = 36;
+    static final int ULE = 37;
+    static final int UGT = 38;
+    static final int UGE = 39;
+    /** Logical ops: an operand is true when it is not zero (NaN is true). */
+    static final int LAND = 40;
+    static final int LOR = 41;
+    static final int LXOR = 42;
+    // ---- unary ops with an output of the input type (codes 50..89)
+    static final int NEG = 50;
+    static final int ABS = 51;
+    static final int SQUARE = 52;
+    static final int COPY = 53;
+    static final int NOT = 54;
+    static final int SQRT = 55;
+    /** Float 1/x; on signed integers NumPy's integer 1/x with 1/0 giving 0 (as the generic loop). */
+    static final int RECIPROCAL = 56;
+    static final int EXP = 57;
+    static final int EXPM1 = 58;
+    static final int LOG = 59;
+    static final int LOG1P = 60;
+    static final int LOG10 = 61;
+    static final int SIN = 62;
+    static final int COS = 63;
+    static final int TAN = 64;
+    static final int ASIN = 65;
+    static final int ACOS = 66;
+    static final int ATAN = 67;
+    static final int SINH = 68;
+    static final int COSH = 69;
+    static final int TANH = 70;
+    static final int CBRT = 71;
+    /** Float rounding: exact vector forms through the 2^52 (2^23) addition trick, see {@link LoopF64}. */
+    static final int FLOOR = 72;
+    static final int CEIL = 73;
+    static final int TRUNC = 74;
+    static final int RINT = 75;
+    static final int SIGN = 76;
+    /** Sign of uint8: 0 or 1. */
+    static final int USIGN = 77;
+    /** No vector form (exact on powers of two, which LOG / LN2 is not): the template's scalar loop. */
+    static final int LOG2 = 78;
+    // ---- unary ops with a bool output (codes 90..)
+    static final int ISNAN = 90;
+    static final int ISINF = 91;
+    static final int ISFINITE = 92;
+    static final int LNOT = 93;
 
     private static final Map<String, StripKernel> CACHE = new ConcurrentHashMap<>();
 
@@ -114,14 +139,24 @@ final class SimdKernels {
         return op >= EQ && op < NEG || op >= ISNAN;
     }
 
-    /** {@return whether the op has a lanewise vector form (else only the scalar loop runs)} */
-    static boolean hasVector(int op) {
-        return op < FLOOR || op >= ISNAN;
+    /** {@return whether the op has a vector form on floats or integers (else only the template's typed scalar loop runs)} */
+    static boolean hasVector(int op, boolean floating) {
+        return switch (op) {
+            // float floor_divide/remainder need fmod; uint8's do not fit the int8 lanes' signed conversions
+            case FLOOR_DIV, MOD -> !floating;
+            case UFLOOR_DIV, UMOD, LOG2 -> false;
+            default -> true;
+        };
     }
 
-    /** {@return whether an op is one of the costly transcendental functions (parallel threshold)} */
+    /** {@return whether an op's vector form is approximate (SVML: within ~1 ulp, not bit for bit)} */
     static boolean isTranscendental(int op) {
-        return op >= EXP && op <= CBRT || op == LOG2;
+        return op >= EXP && op <= CBRT || op == LOG2 || op == ATAN2 || op == POW || op == UPOW;
+    }
+
+    /** {@return whether an op costs ~1 ns an element or more, so it splits across threads early (its grain)} */
+    static boolean isCostly(int op) {
+        return isTranscendental(op) || op == FLOOR_DIV || op == UFLOOR_DIV || op == MOD || op == UMOD;
     }
 
     /**
@@ -154,23 +189,30 @@ final class SimdKernels {
             case INT64 -> LoopI64.class;
             case INT32 -> LoopI32.class;
             case INT16 -> LoopI16.class;
-            case INT8, UINT8 -> LoopI8.class;
-            case BOOL -> null;
+            case INT8, UINT8, BOOL -> LoopI8.class;
         };
-        if (template == null) {
-            return null;
-        }
         return CACHE.computeIfAbsent(template.getSimpleName() + ":" + op, k -> specialize(template, op));
     }
 
     /** The template's op code for a ufunc on type {@code t}, or -1. */
     static int opCode(String ufunc, DType t) {
         if (t == DType.BOOL) {
-            return -1;
+            return boolOp(ufunc);
         }
         boolean f = t.isFloating();
         boolean u = t == DType.UINT8;
         return switch (ufunc) {
+            case "power" -> u ? UPOW : POW;
+            case "floor_divide" -> u ? UFLOOR_DIV : FLOOR_DIV;
+            case "remainder" -> u ? UMOD : MOD;
+            case "left_shift" -> f ? -1 : SHL;
+            case "right_shift" -> f ? -1 : u ? USHR : SHR;
+            case "logical_and" -> LAND;
+            case "logical_or" -> LOR;
+            case "logical_xor" -> LXOR;
+            case "logical_not" -> LNOT;
+            case "sign" -> u ? USIGN : SIGN;
+            case "reciprocal" -> u ? -1 : RECIPROCAL;
             case "add" -> ADD;
             case "subtract" -> SUB;
             case "multiply" -> MUL;
@@ -199,10 +241,24 @@ final class SimdKernels {
         };
     }
 
+    /**
+     * The op code of a ufunc on bool (run by the int8 template, bool being one 0/1 byte), or -1.
+     * Only ops whose result on bytes other than 0 and 1 would still be NumPy's are mapped: each
+     * tests its operands against zero, as the generic loop's logical ops do.
+     */
+    private static int boolOp(String ufunc) {
+        return switch (ufunc) {
+            case "logical_and", "multiply", "minimum", "fmin", "bitwise_and" -> LAND;
+            case "logical_or", "add", "maximum", "fmax", "bitwise_or" -> LOR;
+            case "logical_xor", "bitwise_xor" -> LXOR;
+            case "logical_not", "invert" -> LNOT;
+            default -> -1;
+        };
+    }
+
     private static int floatOnly(String ufunc) {
         return switch (ufunc) {
             case "sqrt" -> SQRT;
-            case "reciprocal" -> RECIPROCAL;
             case "exp" -> EXP;
             case "expm1" -> EXPM1;
             case "log" -> LOG;
@@ -220,7 +276,7 @@ final class SimdKernels {
             case "tanh" -> TANH;
             case "cbrt" -> CBRT;
             case "rint" -> RINT;
-            case "sign" -> SIGN;
+            case "arctan2" -> ATAN2;
             case "isnan" -> ISNAN;
             case "isinf" -> ISINF;
             case "isfinite" -> ISFINITE;
@@ -240,6 +296,7 @@ final class SimdKernels {
             case XOR -> VectorOperators.XOR;
             case UMAX -> VectorOperators.UMAX;
             case UMIN -> VectorOperators.UMIN;
+            case ATAN2 -> VectorOperators.ATAN2;
             default -> null;
         };
     }

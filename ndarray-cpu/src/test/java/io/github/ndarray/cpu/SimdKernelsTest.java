@@ -38,6 +38,10 @@ class SimdKernelsTest {
     static final DType[] TYPES = {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT32, DType.INT16, DType.INT8,
         DType.UINT8};
 
+    /** The types whose kernels are checked: bool too (its logical ops run in the int8 template). */
+    static final DType[] KERNEL_TYPES = {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT32, DType.INT16,
+        DType.INT8, DType.UINT8, DType.BOOL};
+
     static final Map<String, Ufunc> UFUNCS = ufuncs();
 
     private static Map<String, Ufunc> ufuncs() {
@@ -59,7 +63,7 @@ class SimdKernelsTest {
     static Stream<Arguments> kernels() {
         List<Arguments> out = new ArrayList<>();
         for (Ufunc u : UFUNCS.values()) {
-            for (DType t : TYPES) {
+            for (DType t : KERNEL_TYPES) {
                 Ufunc.Loop loop = loopFor(u, t);
                 if (loop != null && SimdKernels.kernel(u.name(), t, loop.out()) != null) {
                     out.add(Arguments.of(u.name(), t));
@@ -85,8 +89,10 @@ class SimdKernelsTest {
     static NDArray data(DType t, int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         if (t.isFloating()) {
+            // with halves and the edges of the rounding trick (2^52 in float64, 2^23 in float32)
             double[] special = {Double.NaN, 0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0, -1.0,
-                Double.MIN_VALUE, -Double.MAX_VALUE, 0.5, 2.0, 1e-310, 3.0};
+                Double.MIN_VALUE, -Double.MAX_VALUE, 0.5, 2.0, 1e-310, 3.0, -0.5, 2.5, -2.5, -1.5, 0x1p52 - 0.5,
+                -0x1p52 + 0.5, 0x1p52 + 2, 0x1p23 - 0.5f, -0x1p23 + 0.5f, 0x1p23 + 2, 0x1p52 - 1, -0x1p23 + 1, 0.49999999999999994};
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 int k = r.nextInt(4);
@@ -111,6 +117,27 @@ class SimdKernelsTest {
         }
     }
 
+    static boolean isIntPower(Ufunc u, DType t) {
+        return u.name().equals("power") && !t.isFloating();
+    }
+
+    /**
+     * Integer exponents: NumPy refuses negative ones (see {@link #negativeIntegerExponentsAreRefused}),
+     * so these are 0..127 with the fast cases 0-3 and the width edges frequent; uint8 adds 128..255.
+     */
+    static NDArray exponents(DType t, int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long[] special = {0, 1, 2, 3, 4, 7, 8, 15, 16, 31, 32, 62, 63, 64, 65, 127};
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextBoolean() ? special[r.nextInt(special.length)]
+                    : r.nextLong(0, t == DType.UINT8 ? 256 : 128);
+        }
+        try (NDArray d = ND.array(v)) {
+            return d.astype(t);
+        }
+    }
+
     /** The operands of one layout: {@code in} views of length n and freshly zeroed outputs. */
     record Case(String layout, NDArray[] ops, List<NDArray> owned) {
     }
@@ -127,15 +154,15 @@ class SimdKernelsTest {
                 boolean scalar = layout.equals("both scalar") || layout.equals("scalar second") && k == 1
                         || layout.equals("scalar first") && k == 0;
                 if (scalar) {
-                    NDArray one = data(t, 1, seed + k);
+                    NDArray one = k == 1 && isIntPower(u, t) ? exponents(t, 1, seed + k) : data(t, 1, seed + k);
                     owned.add(one);
                     ops[k] = one.broadcastTo(n);
                 } else if (layout.equals("strided in")) {
-                    NDArray wide = data(t, 2 * n, seed + k);
+                    NDArray wide = k == 1 && isIntPower(u, t) ? exponents(t, 2 * n, seed + k) : data(t, 2 * n, seed + k);
                     owned.add(wide);
                     ops[k] = wide.get("::2");
                 } else {
-                    ops[k] = data(t, n, seed + k);
+                    ops[k] = k == 1 && isIntPower(u, t) ? exponents(t, n, seed + k) : data(t, n, seed + k);
                 }
                 owned.add(ops[k]);
             }
@@ -159,7 +186,7 @@ class SimdKernelsTest {
         Ufunc.Loop loop = loopFor(u, t);
         StripKernel vector = Kernels.elementwise(u, loop);
         StripKernel generic = Kernels.generic(u, loop);
-        boolean approx = SimdKernels.isTranscendental(SimdKernels.opCode(name, t));
+        boolean approx = t.isFloating() && SimdKernels.isTranscendental(SimdKernels.opCode(name, t));
         for (int n : LENGTHS) {
             for (Case c : layouts(u, loop, n, 31L * n + name.hashCode())) {
                 NDArray[] ops = c.ops();
@@ -194,6 +221,48 @@ class SimdKernelsTest {
             CpuBackend.run(new long[] {4096}, new NDArray[] {x, expected}, generic);
             compare(expected, got, t, true, name + " " + t + " (compiled)");
         }
+    }
+
+    /**
+     * Binary kernels once C2 has compiled them (SVML pow/atan2, the float64 conversions of integer
+     * division), array and scalar second operands, against the generic loop: exact, or within
+     * 2 ulp for pow and atan2.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("compiledBinaries")
+    void compiledBinaryKernelsMatchGenericLoop(String name, DType t) {
+        Ufunc u = UFUNCS.get(name);
+        Ufunc.Loop loop = loopFor(u, t);
+        StripKernel vector = Kernels.elementwise(u, loop);
+        StripKernel generic = Kernels.generic(u, loop);
+        boolean approx = t.isFloating() && SimdKernels.isTranscendental(SimdKernels.opCode(name, t));
+        int n = 4096;
+        try (NDArray x = data(t, n, name.hashCode()); NDArray y = isIntPower(u, t) ? exponents(t, n, 7) : data(t, n, 7);
+                NDArray s = isIntPower(u, t) ? exponents(t, 1, 3) : data(t, 1, 3);
+                NDArray got = ND.zeros(t, n); NDArray expected = ND.zeros(t, n)) {
+            for (NDArray second : new NDArray[] {y, s.broadcastTo(n)}) {
+                NDArray[] ops = {x, second, got};
+                for (int i = 0; i < 3000; i++) { // long enough for C2 to compile the loop
+                    CpuBackend.run(new long[] {n}, ops, vector);
+                }
+                CpuBackend.run(new long[] {n}, new NDArray[] {x, second, expected}, generic);
+                compare(expected, got, t, approx, name + " " + t + " (compiled)");
+            }
+        }
+    }
+
+    static Stream<Arguments> compiledBinaries() {
+        List<Arguments> out = new ArrayList<>();
+        for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            out.add(Arguments.of("power", t));
+            out.add(Arguments.of("arctan2", t));
+        }
+        for (DType t : new DType[] {DType.INT64, DType.INT32, DType.INT16, DType.INT8, DType.UINT8}) {
+            for (String name : new String[] {"power", "floor_divide", "remainder", "left_shift", "right_shift"}) {
+                out.add(Arguments.of(name, t));
+            }
+        }
+        return out.stream();
     }
 
     static Stream<Arguments> transcendentals() {
@@ -324,5 +393,70 @@ class SimdKernelsTest {
         assertTrue(SimdKernels.kernel("add", t, t) != SimdKernels.kernel("subtract", t, t));
         assertArrayEquals(new double[] {3}, ND.array(new double[] {1}).astype(t).add(ND.array(new double[] {2}).astype(t))
                 .toDoubleArray());
+    }
+
+    /** Integer power refuses a negative exponent in the vector loops too: array and scalar exponents. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedIntegers")
+    void negativeIntegerExponentsAreRefused(DType t) {
+        for (int n : new int[] {1, 5, 64, 1031}) {
+            try (NDArray x = data(t, n, n); NDArray e = exponents(t, n, n); NDArray out = ND.zeros(t, n)) {
+                e.setDouble(-1, n - 1);
+                IllegalArgumentException a = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> Ufunc.POWER.callInto(out, null, x, e));
+                assertEquals("Integers to negative integer powers are not allowed.", a.getMessage());
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> Ufunc.POWER.callInto(out, null, x, -2));
+            }
+        }
+    }
+
+    static Stream<Arguments> signedIntegers() {
+        return Stream.of(DType.INT64, DType.INT32, DType.INT16, DType.INT8).map(Arguments::of);
+    }
+
+    /** A few values worked out by hand, so the kernels are not only checked against the generic loops. */
+    @org.junit.jupiter.api.Test
+    void knownValues() {
+        try (NDArray x = ND.array(new long[] {3, -3, Long.MIN_VALUE, 7, -1, 5, 2, -2, 9})) {
+            assertArrayEquals(new double[] {9, 9, 0, 49, 1, 25, 4, 4, 81}, x.pow(2L).toDoubleArray());
+            assertArrayEquals(new double[] {27, -27, 0, 343, -1, 125, 8, -8, 729}, x.pow(3L).toDoubleArray());
+            assertEquals(-3 * -3 * -3 * -3 * -3 * -3 * -3L, x.pow(7L).toDoubleArray()[1]);
+            try (NDArray counts = ND.array(new long[] {1, 63, 64, 65, -1, 0, 62, 1, 100});
+                    NDArray l = Ufunc.LEFT_SHIFT.call(x, counts); NDArray r = Ufunc.RIGHT_SHIFT.call(x, counts)) {
+                assertArrayEquals(new double[] {6, Long.MIN_VALUE, 0, 0, 0, 5, Long.MIN_VALUE, -4, 0}, l.toDoubleArray());
+                assertArrayEquals(new double[] {1, -1, -1, 0, -1, 5, 0, -1, 0}, r.toDoubleArray());
+            }
+        }
+        try (NDArray f = ND.array(new double[] {-0.5, 0.5, 1.5, 2.5, -2.5, -0.0, 0x1p52 - 0.5, -0.7, 0.3, Double.NaN})) {
+            assertArrayEquals(new double[] {-1, 0, 1, 2, -3, -0.0, 0x1p52 - 1, -1, 0, Double.NaN},
+                    ND.floor(f).toDoubleArray());
+            assertArrayEquals(new double[] {-0.0, 1, 2, 3, -2, -0.0, 0x1p52, -0.0, 1, Double.NaN},
+                    ND.ceil(f).toDoubleArray());
+            assertArrayEquals(new double[] {-0.0, 0, 2, 2, -2, -0.0, 0x1p52, -1, 0, Double.NaN},
+                    ND.rint(f).toDoubleArray());
+        }
+        // NumPy 2 with one exponent (stride 0): 0.5 is sqrt, -1 is 1/x; an array of exponents is C's pow.
+        for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            for (int n : new int[] {3, 19}) { // the scalar tail and the vector loop
+                double[] v = new double[n];
+                java.util.Arrays.fill(v, 4);
+                v[0] = Double.NEGATIVE_INFINITY;
+                v[1] = -0.0;
+                try (NDArray x = ND.array(v).astype(t); NDArray half = ND.full(t, 0.5, n);
+                        NDArray strided = ND.array(new double[2 * n]).astype(t)) {
+                    double[] one = x.pow(0.5).toDoubleArray();
+                    assertEquals(Double.NaN, one[0], t + " n=" + n);
+                    assertEquals(-0.0, one[1]);
+                    assertEquals(2.0, one[n - 1]);
+                    double[] many = x.pow(half).toDoubleArray();
+                    assertEquals(Double.POSITIVE_INFINITY, many[0]);
+                    assertEquals(0.0, many[1]);
+                    assertEquals(-0.0, x.pow(-1.0).toDoubleArray()[0]);
+                    Ufunc.POWER.callInto(strided.get("::2"), null, x, 0.5);
+                    assertEquals(Double.NaN, strided.toDoubleArray()[0], "strided out");
+                }
+            }
+        }
     }
 }
