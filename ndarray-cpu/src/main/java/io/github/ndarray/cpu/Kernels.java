@@ -78,13 +78,19 @@ final class Kernels {
     //   power (generic loop, ~12 ns an element)  2^13: 1.12x   2^14: 1.46x   2^15: 1.69x
     // The generic scalar loops cost 1-20 ns an element; they split from 2^15 elements, where
     // the cheapest of them (bool logic) roughly break even.
+    // Session 2: the pool's threads now spin between loops instead of parking (Parallel), so a
+    // back-to-back handoff costs ~1 us instead of ~20 us, and the grains of the vector loops
+    // went down 4x (memory bound 2^17 -> 2^15, transcendental 2^15 -> 2^13, sums and dots
+    // 2^18 -> 2^15). Measured with the comparison bench, one run each, load ~1.5: a + b at 1e5
+    // 0.83x -> 1.62x NumPy, a * b 0.97x -> 1.84x, sqrt 2.12x -> 4.11x, exp 1.69x -> 1.86x,
+    // linalg.norm at 1e5 0.92x -> 1.24x, at 1e6 0.96x -> 1.35x.
 
     /** Grain of the memory-bound vector loops: arithmetic, comparisons, sqrt, casts, and folds other than sums. */
-    static final long GRAIN_MEMORY_BOUND = 1L << 17;
+    static final long GRAIN_MEMORY_BOUND = 1L << 15;
     /** Grain of the vector loops of transcendental functions (SVML), power and integer division, and of the scalar loops of the templates. */
-    static final long GRAIN_TRANSCENDENTAL = 1L << 15;
+    static final long GRAIN_TRANSCENDENTAL = 1L << 13;
     /** Grain of pairwise float sums. */
-    static final long GRAIN_SUM = 1L << 18;
+    static final long GRAIN_SUM = 1L << 15;
     /** Grain of the generic scalar loops. */
     static final long GRAIN_GENERIC = 1L << 14;
 
