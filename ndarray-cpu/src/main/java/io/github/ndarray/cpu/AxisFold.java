@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float reductions whose reduced elements are not contiguous, vectorized across outputs
+ * Reductions whose reduced elements are not contiguous, vectorized across outputs
  * instead of along the reduced axis (which the per-output {@link LoopFold}s do).
  *
  * <p><b>Rows</b> ({@link #rows}): the innermost kept axis is contiguous in the input and the
@@ -23,7 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #ROW_LEAF} rows summed in order, then added up the tree), so the error grows as
  * O(log n) instead of NumPy's O(n). The other folds (max, min, fmax, fmin, product) are
  * sequential over rows, NumPy's order. float32 sums accumulate in double (as every float32
- * sum here does) and round once; float32 extrema are exact in double.
+ * sum here does) and round once; float32 extrema are exact in double. Integer and bool folds
+ * (exact in any order) go to {@link AxisFoldI64} and its narrower copies, which fold the rows
+ * in order straight into the output.
  *
  * <p><b>Short strips</b> ({@link #shortStrips}): a reduced contiguous last axis of at most
  * {@link #SHORT} elements (e.g. {@code d.sum(-1)} over {@code (n, n, 3)} in a distance matrix),
@@ -51,10 +53,25 @@ final class AxisFold {
     private AxisFold() {
     }
 
-    /** {@return the op code of a float fold this class computes, or -1} */
+    /**
+     * {@return the op code of a fold this class computes, or -1}: for float64 and float32 one of
+     * this class's codes; for integers and bool a {@link SimdKernels} code for {@link AxisFoldI64}
+     * and its narrower copies (bool as bytes of 0 and 1: or, and, xor).
+     */
     static int opOf(String ufunc, DType t) {
-        if (!Kernels.VECTOR_API || (t != DType.FLOAT64 && t != DType.FLOAT32)) {
+        if (!Kernels.VECTOR_API) {
             return -1;
+        }
+        if (t == DType.BOOL) {
+            return switch (ufunc) {
+                case "logical_or", "maximum", "fmax", "bitwise_or" -> SimdKernels.OR;
+                case "logical_and", "minimum", "fmin", "bitwise_and" -> SimdKernels.AND;
+                case "logical_xor", "bitwise_xor" -> SimdKernels.XOR;
+                default -> -1;
+            };
+        }
+        if (t != DType.FLOAT64 && t != DType.FLOAT32) {
+            return SimdKernels.foldCode(ufunc, t);
         }
         return switch (ufunc) {
             case "add" -> ADD;
@@ -77,6 +94,17 @@ final class AxisFold {
      */
     static void rows(int op, DType t, MemorySegment in, long inOff, long rowStride, long rows, MemorySegment out,
             long outOff, long m) {
+        switch (t) {
+            case INT64 -> AxisFoldI64.rows(op, in, inOff, rowStride, rows, out, outOff, m);
+            case INT32 -> AxisFoldI32.rows(op, in, inOff, rowStride, rows, out, outOff, m);
+            case INT16 -> AxisFoldI16.rows(op, in, inOff, rowStride, rows, out, outOff, m);
+            case INT8, UINT8, BOOL -> AxisFoldI8.rows(op, in, inOff, rowStride, rows, out, outOff, m);
+            default -> floatRows(op, t, in, inOff, rowStride, rows, out, outOff, m);
+        }
+    }
+
+    private static void floatRows(int op, DType t, MemorySegment in, long inOff, long rowStride, long rows,
+            MemorySegment out, long outOff, long m) {
         int depth = 1;
         for (long r = rows; r > ROW_LEAF; r -= r / 2) {
             depth++;
@@ -247,6 +275,17 @@ final class AxisFold {
      */
     static void shortStrips(int op, DType t, MemorySegment in, long inOff, long inStep, long n, MemorySegment out,
             long outOff, long outStep, long count) {
+        switch (t) {
+            case INT64 -> AxisFoldI64.shortStrips(op, in, inOff, inStep, n, out, outOff, outStep, count);
+            case INT32 -> AxisFoldI32.shortStrips(op, in, inOff, inStep, n, out, outOff, outStep, count);
+            case INT16 -> AxisFoldI16.shortStrips(op, in, inOff, inStep, n, out, outOff, outStep, count);
+            case INT8, UINT8, BOOL -> AxisFoldI8.shortStrips(op, in, inOff, inStep, n, out, outOff, outStep, count);
+            default -> floatShortStrips(op, t, in, inOff, inStep, n, out, outOff, outStep, count);
+        }
+    }
+
+    private static void floatShortStrips(int op, DType t, MemorySegment in, long inOff, long inStep, long n,
+            MemorySegment out, long outOff, long outStep, long count) {
         boolean f32 = t == DType.FLOAT32;
         for (long i = 0; i < count; i++) {
             long s = inOff + i * inStep;
