@@ -341,6 +341,17 @@ final class Reducer {
         MemorySegment in = CpuBackend.segment(input.storage());
         MemorySegment res = CpuBackend.segment(out.storage());
         DType t = input.dtype();
+        if (si == 1 && n > 0 && Kernels.VECTOR_API) {
+            StridedWalk.walk(shape, new long[][] {ist, out.elementStrides()},
+                    new long[] {input.elementOffset(), out.elementOffset()}, Math.max(1, Kernels.GRAIN_MEMORY_BOUND / n),
+                    (off, st, m) -> {
+                        for (long j = 0; j < m; j++) {
+                            HostElements.setLong(res, DType.INT64, off[1] + j * st[1], argStrip(max, t, in, off[0] + j * st[0], n));
+                        }
+                    });
+            CpuBackend.keepAlive(new NDArray[] {input, out});
+            return;
+        }
         StridedWalk.walk(shape, new long[][] {ist, out.elementStrides()},
                 new long[] {input.elementOffset(), out.elementOffset()}, (off, st, m) -> {
                     for (long j = 0; j < m; j++) {
@@ -350,6 +361,19 @@ final class Reducer {
                     }
                 });
         CpuBackend.keepAlive(new NDArray[] {input, out});
+    }
+
+    /** The vectorized argmax (argmin) of a contiguous strip of {@code n >= 1} elements. */
+    private static long argStrip(boolean max, DType t, MemorySegment in, long a, long n) {
+        return switch (t) {
+            case FLOAT64 -> ArgFoldF64.arg(max, in, a, n);
+            case FLOAT32 -> ArgFoldF32.arg(max, in, a, n);
+            case INT64 -> ArgFoldI64.arg(max, false, in, a, n);
+            case INT32 -> ArgFoldI32.arg(max, false, in, a, n);
+            case INT16 -> ArgFoldI16.arg(max, false, in, a, n);
+            case INT8 -> ArgFoldI8.arg(max, false, in, a, n);
+            case UINT8, BOOL -> ArgFoldI8.arg(max, true, in, a, n);
+        };
     }
 
     private static long argFloat(boolean max, MemorySegment in, DType t, long a, long step, long n) {
