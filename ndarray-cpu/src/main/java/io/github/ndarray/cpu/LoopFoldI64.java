@@ -68,7 +68,7 @@ final class LoopFoldI64 implements LoopFold {
                 a0 = a0.lanewise(ASSOCIATIVE, load(s, off + i));
                 a1 = a1.lanewise(ASSOCIATIVE, load(s, off + i + L));
             }
-            r = a0.lanewise(ASSOCIATIVE, a1).reduceLanes(ASSOCIATIVE);
+            r = lanes(a0.lanewise(ASSOCIATIVE, a1));
         } else {
             r = s.getAtIndex(E, off);
             i = 1;
@@ -77,6 +77,21 @@ final class LoopFoldI64 implements LoopFold {
             r = apply(r, s.getAtIndex(E, off + i));
         }
         return (long) r;
+    }
+
+    /**
+     * The fold of a vector's lanes. Unsigned max/min go lane by lane: on JDK 25
+     * {@code reduceLanes(UMAX)} returned the type's minimum (uint8 max of 1000 zeros gave 128).
+     */
+    private static long lanes(LongVector v) {
+        if (OP != UMAX && OP != UMIN) {
+            return v.reduceLanes(ASSOCIATIVE);
+        }
+        long r = v.lane(0);
+        for (int k = 1; k < L; k++) {
+            r = apply(r, v.lane(k));
+        }
+        return r;
     }
 
     private static long apply(long x, long y) {

@@ -51,6 +51,31 @@ class VectorReductionTest {
         return out.stream();
     }
 
+    /**
+     * uint8 max/min with every value on one side of 128: {@code reduceLanes(UMAX)} returned the
+     * type's minimum on JDK 25, which random data over the whole range hides (the tail fixes it).
+     */
+    @ParameterizedTest(name = "values in [{0}, {1})")
+    @org.junit.jupiter.params.provider.CsvSource({"0, 128", "128, 256", "0, 1", "255, 256", "100, 140"})
+    void uint8MaxAndMinOnOneSideOf128(int lo, int hi) {
+        SplittableRandom rng = new SplittableRandom(lo * 1000L + hi);
+        for (int n : new int[] {64, 65, 127, 128, 129, 1000, 4099, 300_001}) {
+            int[] v = new int[n];
+            int max = 0;
+            int min = 255;
+            for (int i = 0; i < n; i++) {
+                int x = rng.nextInt(lo, hi);
+                v[i] = x;
+                max = Math.max(max, x);
+                min = Math.min(min, x);
+            }
+            try (NDArray i32 = ND.array(v); NDArray a = i32.astype(DType.UINT8); NDArray mx = a.max(); NDArray mn = a.min()) {
+                assertEquals(max, mx.getLong(), "max n=" + n);
+                assertEquals(min, mn.getLong(), "min n=" + n);
+            }
+        }
+    }
+
     /** Each template against a sequential fold with the generic arithmetic, serial and split over threads. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("folds")
