@@ -17,11 +17,17 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Handoff: a parked thread wakes ~20 µs after it is signalled on this VM, which made splitting
  * pay only from ~50 µs of work. So, as OpenMP runtimes and OpenBLAS do, a worker spins for
- * {@link #SPIN_NANOS} after its last chunk before parking, and the caller spins while it waits
- * for the workers: back-to-back operations hand over in about a microsecond. The workers
- * serve one loop at a time: a loop started while they are busy (another thread's, or one
- * nested in a chunk) runs on its caller alone, so nothing ever waits for a worker that waits
- * for it.
+ * {@link #SPIN_NANOS} after its last chunk before parking (yielding after the first
+ * {@link #PURE_SPIN_NANOS}, so that an idle worker gives way to other processes): back-to-back
+ * operations hand over in about a microsecond.
+ *
+ * <p>Chunks are claimed, not assigned: each is run by whoever claims it first, the worker it was
+ * offered to or the caller, which claims the unstarted ones once its own is done. A worker that
+ * the OS has not scheduled (a busy machine) therefore delays nothing: the caller does its share,
+ * and the loop is never slower than a serial one by more than the claims. The caller then waits
+ * only for chunks a worker has started. The workers serve one loop at a time: a loop started
+ * while they are busy (another thread's, or one nested in a chunk) runs on its caller alone, so
+ * nothing ever waits for a worker that waits for it.
  */
 public final class Parallel {
     /** The body of a parallel loop over {@code [start, end)}. */
@@ -36,8 +42,10 @@ public final class Parallel {
         void run(long start, long end);
     }
 
-    /** How long a worker (or a waiting caller) spins before it parks. */
+    /** How long an idle worker (or a waiting caller) spins before it parks. */
     static final long SPIN_NANOS = 200_000;
+    /** How long of that it spins without yielding. */
+    static final long PURE_SPIN_NANOS = 20_000;
 
     private static volatile int threads = initialThreads();
     /** Held by the thread whose loop is using the workers. */
@@ -95,17 +103,12 @@ public final class Parallel {
         }
         try {
             Worker[] ws = workers(t - 1);
-            long chunk = (n + t - 1) / t;
-            Job job = new Job(t - 1);
+            Job job = new Job(n, t, body);
             for (int i = 1; i < t; i++) {
-                long s = i * chunk;
-                long e = Math.min(n, s + chunk);
-                ws[i - 1].start(job, () -> body.run(s, e));
+                ws[i - 1].offer(job, i);
             }
-            try {
-                body.run(0, Math.min(n, chunk));
-            } catch (RuntimeException | Error e) {
-                job.fail(e);
+            for (int i = 0; i < t; i++) {
+                job.runIfUnclaimed(i);
             }
             job.await();
             Throwable failure = job.failure.get();
@@ -136,47 +139,84 @@ public final class Parallel {
         return workers;
     }
 
-    /** One parallel loop: the chunks still running, the first failure, and who waits. */
-    private static final class Job {
-        final AtomicInteger pending;
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-        final Thread caller = Thread.currentThread();
-        volatile boolean callerParked;
-
-        Job(int chunks) {
-            pending = new AtomicInteger(chunks);
-        }
-
-        void fail(Throwable t) {
-            failure.compareAndSet(null, t);
-        }
-
-        void done() {
-            if (pending.decrementAndGet() == 0 && callerParked) {
-                LockSupport.unpark(caller);
-            }
-        }
-
-        /** Spins, then parks, until every worker chunk is done. */
-        void await() {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (pending.get() > 0) {
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                    continue;
+    /**
+     * Waits the way the pool does: spins, then spins yielding, then parks until {@code done}
+     * holds: woken by {@code unpark}, and with {@code recheck} also every millisecond.
+     */
+    private static void spinThenPark(java.util.function.BooleanSupplier done, Runnable beforePark,
+            Runnable afterPark, boolean recheck) {
+        long start = System.nanoTime();
+        while (!done.getAsBoolean()) {
+            long waited = System.nanoTime() - start;
+            if (waited < PURE_SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else if (waited < SPIN_NANOS) {
+                Thread.yield();
+            } else {
+                beforePark.run(); // then re-check: the waker reads the flag after its own write
+                if (!done.getAsBoolean()) {
+                    if (recheck) {
+                        LockSupport.parkNanos(1_000_000);
+                    } else {
+                        LockSupport.park();
+                    }
                 }
-                callerParked = true; // then re-check: done() reads the flag after its decrement
-                if (pending.get() > 0) {
-                    LockSupport.park(this);
-                }
+                afterPark.run();
+                start = System.nanoTime();
             }
         }
     }
 
-    /** A pool thread: runs the chunks handed to it, spinning a while between them. */
+    /** One parallel loop: its chunks, who claimed them, the ones not finished, the first failure. */
+    private static final class Job {
+        private final long n;
+        private final long chunk;
+        private final RangeBody body;
+        private final java.util.concurrent.atomic.AtomicIntegerArray claimed;
+        private final AtomicInteger pending;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread caller = Thread.currentThread();
+        private volatile boolean callerParked;
+
+        Job(long n, int chunks, RangeBody body) {
+            this.n = n;
+            this.chunk = (n + chunks - 1) / chunks;
+            this.body = body;
+            this.claimed = new java.util.concurrent.atomic.AtomicIntegerArray(chunks);
+            this.pending = new AtomicInteger(chunks);
+        }
+
+        /** Runs chunk {@code i} unless another thread claimed it first. */
+        void runIfUnclaimed(int i) {
+            if (!claimed.compareAndSet(i, 0, 1)) {
+                return;
+            }
+            try {
+                long s = i * chunk;
+                body.run(Math.min(n, s), Math.min(n, s + chunk));
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                if (pending.decrementAndGet() == 0 && callerParked) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        /** Returns once every chunk has finished (the caller has claimed all it could). */
+        void await() {
+            // Bounded parks: the caller must never sleep through the last chunk's end.
+            spinThenPark(() -> pending.get() == 0, () -> callerParked = true, () -> callerParked = false, true);
+        }
+    }
+
+    /** What a worker is offered: chunk {@code index} of {@code job}. */
+    private record Offer(Job job, int index) {
+    }
+
+    /** A pool thread: claims the chunks offered to it, spinning a while between them. */
     private static final class Worker extends Thread {
-        private volatile Runnable chunk;
-        private volatile Job job;
+        private final AtomicReference<Offer> offer = new AtomicReference<>();
         private volatile boolean parked;
 
         Worker(int index) {
@@ -184,9 +224,8 @@ public final class Parallel {
             setDaemon(true);
         }
 
-        void start(Job j, Runnable c) {
-            job = j;
-            chunk = c; // published last: the worker reads it first
+        void offer(Job job, int index) {
+            offer.set(new Offer(job, index));
             if (parked) {
                 LockSupport.unpark(this);
             }
@@ -195,36 +234,13 @@ public final class Parallel {
         @Override
         public void run() {
             while (true) {
-                Runnable c = awaitChunk();
-                Job j = job;
-                chunk = null;
-                try {
-                    c.run();
-                } catch (Throwable t) {
-                    j.fail(t);
-                } finally {
-                    j.done();
+                // An idle worker sleeps until offered a chunk; were a wake-up ever missed, the
+                // caller would run the chunk itself.
+                spinThenPark(() -> offer.get() != null, () -> parked = true, () -> parked = false, false);
+                Offer o = offer.getAndSet(null);
+                if (o != null) {
+                    o.job().runIfUnclaimed(o.index());
                 }
-            }
-        }
-
-        private Runnable awaitChunk() {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (true) {
-                Runnable c = chunk;
-                if (c != null) {
-                    return c;
-                }
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                    continue;
-                }
-                parked = true; // then re-check: start() reads the flag after publishing the chunk
-                if (chunk == null) {
-                    LockSupport.park(this);
-                }
-                parked = false;
-                spinUntil = System.nanoTime() + SPIN_NANOS;
             }
         }
     }
