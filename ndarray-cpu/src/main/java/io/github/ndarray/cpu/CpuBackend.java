@@ -44,6 +44,10 @@ public final class CpuBackend implements Backend {
     @Override
     public void copyBytes(Storage src, long srcOffset, Storage dst, long dstOffset, long byteSize) {
         MemorySegment.copy(segment(src), srcOffset, segment(dst), dstOffset, byteSize);
+        // A segment does not keep its storage reachable: without the fences a dead temporary's
+        // block could go back to the cache (and to another array) during the copy.
+        java.lang.ref.Reference.reachabilityFence(src);
+        java.lang.ref.Reference.reachabilityFence(dst);
     }
 
     @Override
@@ -109,6 +113,7 @@ public final class CpuBackend implements Backend {
             long bytes = dst.size() * to.itemSize();
             copyBytes(src.storage(), src.elementOffset() * from.itemSize(), dst.storage(),
                     dst.elementOffset() * to.itemSize(), bytes);
+            keepAlive(new NDArray[] {src, dst});
             return;
         }
         run(dst.shape(), new NDArray[] {src, dst}, Casts.kernel(from, to), Kernels.GRAIN_MEMORY_BOUND);

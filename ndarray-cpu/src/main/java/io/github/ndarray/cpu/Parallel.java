@@ -240,6 +240,9 @@ public final class Parallel {
                 Offer o = offer.getAndSet(null);
                 if (o != null) {
                     o.job().runIfUnclaimed(o.index());
+                    // A chunk may leave the interrupt status set; park would then return at once
+                    // and the idle worker would spin for good.
+                    Thread.interrupted();
                 }
             }
         }

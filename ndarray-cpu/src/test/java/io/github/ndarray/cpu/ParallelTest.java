@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -108,5 +109,65 @@ class ParallelTest {
                 coversOnce(1000, 1);
             }
         });
+    }
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /**
+     * A checked exception thrown past the compiler (sneaky throw, a MethodHandle's Throwable) by
+     * the caller's own chunk used to skip the wait for the workers: forRange returned while a
+     * worker still ran its chunk, and released the pool to the next loop, which could then hand
+     * that busy worker a new chunk (a stale job or a lost chunk: a hang).
+     */
+    @Test
+    void aCheckedExceptionFromTheCallersChunkStillWaitsForTheWorkers() {
+        Parallel.setThreads(2);
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (int k = 0; k < 3; k++) {
+                java.util.concurrent.atomic.AtomicBoolean workerDone = new java.util.concurrent.atomic.AtomicBoolean();
+                java.io.IOException checked = new java.io.IOException("checked");
+                Throwable thrown = assertThrows(Throwable.class, () -> Parallel.forRange(2, 1, (s, e) -> {
+                    if (s == 0) {
+                        ParallelTest.<RuntimeException>sneakyThrow(checked);
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                    workerDone.set(true);
+                }));
+                assertTrue(thrown == checked || thrown.getCause() == checked, thrown.toString());
+                assertTrue(workerDone.get(), "forRange returned while a worker chunk was still running");
+                coversOnce(1000, 1);
+            }
+        });
+    }
+
+    /**
+     * A chunk that leaves its thread's interrupt status set (restoring it after catching
+     * InterruptedException, as is the convention) made that worker spin for good: park returns at
+     * once while the status is set, so the worker never parked again and kept a core busy.
+     */
+    @Test
+    void aWorkerInterruptedByItsChunkStillParks() throws InterruptedException {
+        Parallel.setThreads(2);
+        assertTimeoutPreemptively(LIMIT, () -> Parallel.forRange(2, 1, (s, e) -> {
+            if (s > 0) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        Thread.interrupted(); // the caller may have run that chunk itself (chunks are claimed)
+        Thread worker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("ndarray-cpu-worker-0")).findFirst().orElseThrow();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        Thread.State state = worker.getState();
+        while (state != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            state = worker.getState();
+        }
+        assertEquals(Thread.State.WAITING, state, "the worker never parked");
     }
 }
