@@ -341,6 +341,13 @@ final class Reducer {
         MemorySegment in = CpuBackend.segment(input.storage());
         MemorySegment res = CpuBackend.segment(out.storage());
         DType t = input.dtype();
+        if (si == 1 && n > 0 && Kernels.VECTOR_API && out.size() == 1 && n / 2 >= Kernels.GRAIN_MEMORY_BOUND
+                && Parallel.threads() > 1) {
+            HostElements.setLong(res, DType.INT64, out.elementOffset(),
+                    argStripParallel(max, t, in, input.elementOffset(), n));
+            CpuBackend.keepAlive(new NDArray[] {input, out});
+            return;
+        }
         if (si == 1 && n > 0 && Kernels.VECTOR_API) {
             StridedWalk.walk(shape, new long[][] {ist, out.elementStrides()},
                     new long[] {input.elementOffset(), out.elementOffset()}, Math.max(1, Kernels.GRAIN_MEMORY_BOUND / n),
@@ -374,6 +381,50 @@ final class Reducer {
             case INT8 -> ArgFoldI8.arg(max, false, in, a, n);
             case UINT8, BOOL -> ArgFoldI8.arg(max, true, in, a, n);
         };
+    }
+
+    /**
+     * {@link #argStrip} of one long strip on all threads: each chunk finds its own answer, then
+     * the chunks' answers are compared in order, so the first NaN, or else the first of the
+     * best values, wins: the serial answer, on any thread count.
+     */
+    private static long argStripParallel(boolean max, DType t, MemorySegment in, long a, long n) {
+        int parts = Parallel.threads();
+        long chunk = (n + parts - 1) / parts;
+        long[] at = new long[parts];
+        Parallel.forRange(parts, 1, (s, e) -> {
+            for (long c = s; c < e; c++) {
+                long from = Math.min(n, c * chunk);
+                long len = Math.min(n, from + chunk) - from;
+                at[(int) c] = len > 0 ? from + argStrip(max, t, in, a + from, len) : -1;
+            }
+        });
+        long best = at[0];
+        for (int c = 1; c < parts; c++) {
+            if (at[c] >= 0 && beats(max, t, in, a + at[c], a + best)) {
+                best = at[c];
+            }
+        }
+        return best;
+    }
+
+    /** Whether element {@code i} is strictly better than the earlier element {@code j} for argmax (argmin). */
+    private static boolean beats(boolean max, DType t, MemorySegment in, long i, long j) {
+        if (t.isFloating()) {
+            double vi = HostElements.getDouble(in, t, i);
+            double vj = HostElements.getDouble(in, t, j);
+            if (Double.isNaN(vj)) {
+                return false;
+            }
+            return Double.isNaN(vi) || (max ? vi > vj : vi < vj);
+        }
+        long vi = HostElements.getLong(in, t, i);
+        long vj = HostElements.getLong(in, t, j);
+        if (t == DType.UINT8 || t == DType.BOOL) {
+            vi &= 0xFF;
+            vj &= 0xFF;
+        }
+        return max ? vi > vj : vi < vj;
     }
 
     private static long argFloat(boolean max, MemorySegment in, DType t, long a, long step, long n) {

@@ -88,6 +88,40 @@ class ArgFoldTest {
         }
     }
 
+    /**
+     * A long strip is split over threads; the answer must not depend on where the chunks meet:
+     * ties on both sides of a boundary (the earlier wins), a NaN only in a late chunk.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 5})
+    void longStripsGiveTheSerialAnswerOnAnyThreadCount(int threads) {
+        int saved = Parallel.threads();
+        Parallel.setThreads(threads);
+        try {
+            SplittableRandom r = new SplittableRandom(threads);
+            int n = 200_003;
+            for (DType t : TYPES) {
+                for (int rep = 0; rep < 4; rep++) {
+                    double[] x = data(t, n, r, false);
+                    double top = t == DType.BOOL ? 1 : t == DType.UINT8 ? 255 : t == DType.INT8 ? 127 : 1e7;
+                    int cut = n / threads; // a chunk boundary (or near one)
+                    x[Math.max(0, cut - 1 - rep)] = top;
+                    x[Math.min(n - 1, cut + rep)] = top;
+                    if (t.isFloating() && rep >= 2) {
+                        x[n - 1 - rep] = Double.NaN;
+                    }
+                    try (NDArray a = array(t, x); NDArray mx = a.argmax(); NDArray mn = a.argmin()) {
+                        double[] xs = a.toDoubleArray();
+                        assertEquals(want(true, xs, 0, n), mx.getLong(), "argmax " + t + " rep " + rep);
+                        assertEquals(want(false, xs, 0, n), mn.getLong(), "argmin " + t + " rep " + rep);
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(saved);
+        }
+    }
+
     /** The extreme (or NaN) planted at every position of a block-sized strip, after equal values. */
     @Test
     void plantedExtremes() {
