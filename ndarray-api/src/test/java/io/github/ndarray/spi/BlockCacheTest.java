@@ -118,4 +118,53 @@ class BlockCacheTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> m.get(ValueLayout.JAVA_DOUBLE, 0), "FFM throws instead of crashing the JVM");
     }
+
+    /**
+     * Threads allocating, filling, checking and freeing blocks of a few sizes at once never see
+     * another live block's bytes: a block is never handed to two holders.
+     */
+    @Test
+    void concurrentUsersNeverShareABlock() throws Exception {
+        BlockCache cache = new BlockCache(4 << 20);
+        int threads = 4;
+        java.util.concurrent.atomic.AtomicReference<String> problem = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] ts = new Thread[threads];
+        long until = System.nanoTime() + 1_500_000_000L;
+        for (int t = 0; t < threads; t++) {
+            final byte mark = (byte) (t + 1);
+            ts[t] = new Thread(() -> {
+                java.util.SplittableRandom r = new java.util.SplittableRandom(mark);
+                java.util.ArrayDeque<BlockCache.Block> held = new java.util.ArrayDeque<>();
+                java.util.ArrayDeque<Long> filled = new java.util.ArrayDeque<>();
+                long[] sizes = {8, 100, 4096, 70_000, 1 << 20};
+                while (System.nanoTime() < until && problem.get() == null) {
+                    long size = sizes[r.nextInt(sizes.length)];
+                    BlockCache.Block b = cache.allocate(size, r.nextBoolean());
+                    b.memory().asSlice(0, size).fill(mark);
+                    held.addLast(b);
+                    filled.addLast(size);
+                    if (held.size() > 3 || r.nextBoolean()) {
+                        BlockCache.Block old = held.pollFirst();
+                        long n = filled.pollFirst();
+                        MemorySegment m = old.memory();
+                        for (long k = n - Math.min(n, 64); k < n; k++) {
+                            if (m.get(ValueLayout.JAVA_BYTE, k) != mark) {
+                                problem.compareAndSet(null, "thread " + mark + " found " + m.get(ValueLayout.JAVA_BYTE, k));
+                            }
+                        }
+                        cache.release(old);
+                    }
+                }
+                held.forEach(cache::release);
+            });
+            ts[t].start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        assertEquals(null, problem.get());
+        assertEquals(0, cache.liveBytes(), "every block came back");
+        assertTrue(cache.cachedBytes() <= 4 << 20);
+        cache.trim();
+    }
 }
