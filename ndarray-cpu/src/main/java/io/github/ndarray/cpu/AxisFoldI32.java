@@ -190,17 +190,6 @@ final class AxisFoldI32 {
     }
 
     private static long apply(int op, long x, long y) {
-        return switch (op) {
-            case ADD -> x + y;
-            case MUL -> x * y;
-            case MAXIMUM -> Math.max(x, y);
-            case MINIMUM -> Math.min(x, y);
-            case AND -> x & y;
-            case OR -> x | y;
-            case XOR -> x ^ y;
-            case UMAX -> Long.compareUnsigned(x & BITS, y & BITS) >= 0 ? x : y;
-            case UMIN -> Long.compareUnsigned(x & BITS, y & BITS) <= 0 ? x : y;
-            default -> throw new AssertionError(op);
-        };
+        return ScalarMath.foldLong(op, x, y, BITS);
     }
 }

@@ -94,17 +94,6 @@ final class LoopFoldI8 implements LoopFold {
     }
 
     private static long apply(long x, long y) {
-        return switch (OP) {
-            case ADD -> x + y;
-            case MUL -> x * y;
-            case MAXIMUM -> Math.max(x, y);
-            case MINIMUM -> Math.min(x, y);
-            case AND -> x & y;
-            case OR -> x | y;
-            case XOR -> x ^ y;
-            case UMAX -> Long.compareUnsigned(x & BITS, y & BITS) >= 0 ? x : y;
-            case UMIN -> Long.compareUnsigned(x & BITS, y & BITS) <= 0 ? x : y;
-            default -> throw new AssertionError(OP);
-        };
+        return ScalarMath.foldLong(OP, x, y, BITS);
     }
 }

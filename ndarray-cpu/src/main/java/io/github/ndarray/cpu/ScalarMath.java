@@ -177,4 +177,26 @@ final class ScalarMath {
     static int bits(DType t) {
         return t.itemSize() * 8;
     }
+
+    /**
+     * One step of an integer fold of the vector templates ({@link LoopFoldI64}, {@link AxisFoldI64}
+     * and their narrower copies): {@code x} and {@code y} hold values of a type whose bits are
+     * {@code bits}, sign-extended; the unsigned ops compare them under that mask.
+     *
+     * @param op a {@link SimdKernels} op code
+     */
+    static long foldLong(int op, long x, long y, long bits) {
+        return switch (op) {
+            case SimdKernels.ADD -> x + y;
+            case SimdKernels.MUL -> x * y;
+            case SimdKernels.MAXIMUM -> Math.max(x, y);
+            case SimdKernels.MINIMUM -> Math.min(x, y);
+            case SimdKernels.AND -> x & y;
+            case SimdKernels.OR -> x | y;
+            case SimdKernels.XOR -> x ^ y;
+            case SimdKernels.UMAX -> Long.compareUnsigned(x & bits, y & bits) >= 0 ? x : y;
+            case SimdKernels.UMIN -> Long.compareUnsigned(x & bits, y & bits) <= 0 ? x : y;
+            default -> throw new AssertionError(op);
+        };
+    }
 }
