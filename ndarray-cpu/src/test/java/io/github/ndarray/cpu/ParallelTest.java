@@ -100,16 +100,43 @@ class ParallelTest {
         });
     }
 
+    /**
+     * Runs a two-chunk loop whose first chunk (always the caller's) sleeps long enough for an
+     * awake worker to claim the second; {@code second} runs in that second chunk.
+     *
+     * @return the thread that ran the second chunk
+     */
+    private static Thread secondChunkRunner(Runnable second) {
+        Thread[] ran = new Thread[1];
+        Parallel.forRange(2, 1, (s, e) -> {
+            if (s == 0) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                ran[0] = Thread.currentThread();
+                second.run();
+            }
+        });
+        return ran[0];
+    }
+
     @Test
-    void loopsAfterTheWorkersParkedStillFinish() {
+    void parkedWorkersWakeForTheNextLoop() {
         Parallel.setThreads(2);
         assertTimeoutPreemptively(LIMIT, () -> {
             for (int k = 0; k < 5; k++) {
-                Thread.sleep(Parallel.SPIN_NANOS / 1_000_000 + 5);
+                Thread.sleep(Parallel.SPIN_NANOS / 1_000_000 + 5); // the worker has parked
+                Thread t = secondChunkRunner(() -> { });
+                // a lost wake-up would leave the chunk to the caller (correct, but not parallel)
+                assertTrue(t.getName().startsWith("ndarray-cpu-worker"), "ran on " + t.getName());
                 coversOnce(1000, 1);
             }
         });
     }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
         throw (T) t;
@@ -154,14 +181,10 @@ class ParallelTest {
     @Test
     void aWorkerInterruptedByItsChunkStillParks() throws InterruptedException {
         Parallel.setThreads(2);
-        assertTimeoutPreemptively(LIMIT, () -> Parallel.forRange(2, 1, (s, e) -> {
-            if (s > 0) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        Thread.interrupted(); // the caller may have run that chunk itself (chunks are claimed)
+        Thread ran = assertTimeoutPreemptively(LIMIT, () -> secondChunkRunner(() -> Thread.currentThread().interrupt()));
+        assertTrue(ran.getName().startsWith("ndarray-cpu-worker"), "the worker must run the interrupting chunk");
         Thread worker = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("ndarray-cpu-worker-0")).findFirst().orElseThrow();
+                .filter(t -> t == ran).findFirst().orElseThrow();
         long deadline = System.nanoTime() + 2_000_000_000L;
         Thread.State state = worker.getState();
         while (state != Thread.State.WAITING && System.nanoTime() < deadline) {
