@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * pay only from ~50 µs of work. So, as OpenMP runtimes and OpenBLAS do, a worker spins for
  * {@link #SPIN_NANOS} after its last chunk before parking (yielding after the first
  * {@link #PURE_SPIN_NANOS}, so that an idle worker gives way to other processes): back-to-back
- * operations hand over in about a microsecond.
+ * operations hand over in about half a microsecond.
  *
  * <p>Chunks are claimed, not assigned: each is run by whoever claims it first, the worker it was
  * offered to or the caller, which claims the unstarted ones once its own is done. A worker that
