@@ -203,7 +203,7 @@ public final class Ufunc {
         this.loops = List.copyOf(loops);
         this.identity = identity;
         this.integerInputsLoop = integerInputsLoop;
-        this.resolved = new Loop[nin <= 3 ? (int) Math.pow(DType.values().length, nin) : 0];
+        this.resolved = new Loop[nin <= 3 ? (int) Math.pow(DtypeCount.N, nin) : 0];
         this.refusesBool = name.equals("subtract") || name.equals("negative") || name.equals("sign");
         this.reorderable = switch (name) {
             case "add", "multiply", "maximum", "minimum", "fmax", "fmin", "logical_and", "logical_or", "logical_xor",
@@ -308,7 +308,7 @@ public final class Ufunc {
         }
         int slot = 0;
         for (DType t : inputs) {
-            slot = slot * DType.values().length + t.ordinal();
+            slot = slot * DtypeCount.N + t.ordinal();
         }
         if (slot < resolved.length) {
             Loop l = resolved[slot];
@@ -416,5 +416,14 @@ public final class Ufunc {
     @Override
     public String toString() {
         return "<ufunc '" + name + "'>";
+    }
+
+    /**
+     * The number of dtypes, for the resolution cache's index ({@code DType.values()} copies its
+     * array on every call). A holder class, because the ufunc constants above are built before
+     * any later static field of this class is set.
+     */
+    private static final class DtypeCount {
+        static final int N = DType.values().length;
     }
 }
