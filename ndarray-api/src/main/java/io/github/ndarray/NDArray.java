@@ -258,14 +258,7 @@ public final class NDArray implements AutoCloseable {
 
     /** {@return whether the elements are laid out in C order with no gaps} */
     public boolean isContiguous() {
-        long expect = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && strides[i] != expect) {
-                return size == 0;
-            }
-            expect *= shape[i];
-        }
-        return true;
+        return flatStride == 1;
     }
 
     /** {@return whether {@link #close()} was called} */
@@ -577,7 +570,8 @@ public final class NDArray implements AutoCloseable {
         NDArray src = Elementwise.asArray(value, dtype, device());
         try {
             Elementwise.checkSameDevice(this, src);
-            NDArray b = dropLeadingOnes(src, shape.length).broadcastTo(shape);
+            NDArray trimmed = dropLeadingOnes(src, shape.length);
+            NDArray b = trimmed.broadcastTo(shape);
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
                 backend().cast(safe, this);
@@ -586,6 +580,9 @@ public final class NDArray implements AutoCloseable {
                 }
             } finally {
                 b.close();
+                if (trimmed != src) {
+                    trimmed.close();
+                }
             }
         } finally {
             if (src != value) {
