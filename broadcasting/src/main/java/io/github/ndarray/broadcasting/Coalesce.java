@@ -34,7 +34,7 @@ public record Coalesce(long[] shape, long[][] strides) {
      *
      * @param shape the common (broadcast) shape
      * @param strides one stride array per operand, each of {@code shape.length}
-     * @return the merged shape and strides
+     * @return the merged shape and strides, in new arrays the caller may change
      * @throws IllegalArgumentException if an operand's strides differ in length from the shape
      */
     public static Coalesce of(long[] shape, long[][] strides) {

@@ -109,29 +109,22 @@ final class Kernels {
     /** {@return the kernel of a ufunc loop with its parallel grain, built once and cached} */
     static Built built(Ufunc op, Ufunc.Loop loop) {
         Built b = CACHE.get(new Key(op, loop));
-        return b != null ? b : CACHE.computeIfAbsent(new Key(op, loop), k -> new Built(build(op, loop), grain(op, loop)));
+        return b != null ? b : CACHE.computeIfAbsent(new Key(op, loop), k -> build(op, loop));
     }
 
-    /** {@return the fewest elements worth a thread for this ufunc loop (see {@link StridedWalk})} */
-    private static long grain(Ufunc op, Ufunc.Loop loop) {
+    /**
+     * The vector kernel where there is one, else the generic loop, with the fewest elements worth
+     * a thread for it (see {@link StridedWalk}).
+     */
+    private static Built build(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
-        if (!VECTOR_API) {
-            return GRAIN_GENERIC;
+        StripKernel simd = VECTOR_API ? SimdKernels.kernel(op.name(), t, loop.out()) : null;
+        if (simd == null) {
+            return new Built(generic(op, loop), GRAIN_GENERIC);
         }
         int code = SimdKernels.opCode(op.name(), t);
-        if (code < 0 || op.name().equals("where") || SimdKernels.kernel(op.name(), t, loop.out()) == null) {
-            return GRAIN_GENERIC;
-        }
-        if (!SimdKernels.hasVector(code, t.isFloating()) || SimdKernels.isCostly(code)) {
-            return GRAIN_TRANSCENDENTAL;
-        }
-        return GRAIN_MEMORY_BOUND;
-    }
-
-    private static StripKernel build(Ufunc op, Ufunc.Loop loop) {
-        StripKernel simd = !VECTOR_API || op.name().equals("where") ? null
-                : SimdKernels.kernel(op.name(), loop.in().get(0), loop.out());
-        return simd != null ? simd : generic(op, loop);
+        boolean slow = !SimdKernels.hasVector(code, t.isFloating()) || SimdKernels.isCostly(code);
+        return new Built(simd, slow ? GRAIN_TRANSCENDENTAL : GRAIN_MEMORY_BOUND);
     }
 
     /**

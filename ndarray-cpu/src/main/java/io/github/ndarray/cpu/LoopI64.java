@@ -315,8 +315,8 @@ final class LoopI64 implements StripKernel {
 
     private static LongVector apply(LongVector x, LongVector y) {
         return switch (OP) {
-            case MAXIMUM, FMAX -> x.max(y);
-            case MINIMUM, FMIN -> x.min(y);
+            case MAXIMUM -> x.max(y);
+            case MINIMUM -> x.min(y);
             case POW, UPOW -> pow(x, y);
             case FLOOR_DIV, MOD -> divmod(x, y);
             // The lanewise shifts take the count modulo the width; NumPy's out-of-range counts are blended in.
@@ -368,16 +368,7 @@ final class LoopI64 implements StripKernel {
 
     private static long apply(long x, long y) {
         return switch (OP) {
-            case ADD -> x + y;
             case SUB -> x - y;
-            case MUL -> x * y;
-            case MAXIMUM, FMAX -> Math.max(x, y);
-            case MINIMUM, FMIN -> Math.min(x, y);
-            case AND -> x & y;
-            case OR -> x | y;
-            case XOR -> x ^ y;
-            case UMAX -> Long.compareUnsigned(x & BITS, y & BITS) >= 0 ? x : y;
-            case UMIN -> Long.compareUnsigned(x & BITS, y & BITS) <= 0 ? x : y;
             case POW -> ScalarMath.pow(x, y);
             case UPOW -> ScalarMath.pow(x, y & BITS);
             case FLOOR_DIV -> ScalarMath.floorDivide(x, y);
@@ -387,7 +378,7 @@ final class LoopI64 implements StripKernel {
             case SHL -> ScalarMath.leftShift(x, y, WIDTH);
             case SHR -> ScalarMath.rightShift(x, y, WIDTH);
             case USHR -> ScalarMath.rightShift(x & BITS, y & BITS, WIDTH);
-            default -> throw new AssertionError(OP);
+            default -> ScalarMath.foldLong(OP, x, y, BITS); // add, multiply, max/min, bitwise
         };
     }
 

@@ -306,8 +306,8 @@ final class SimdKernels {
         return switch (op) {
             case ADD -> VectorOperators.ADD;
             case MUL -> VectorOperators.MUL;
-            case MAXIMUM, FMAX -> VectorOperators.MAX;
-            case MINIMUM, FMIN -> VectorOperators.MIN;
+            case MAXIMUM -> VectorOperators.MAX;
+            case MINIMUM -> VectorOperators.MIN;
             case AND -> VectorOperators.AND;
             case OR -> VectorOperators.OR;
             case XOR -> VectorOperators.XOR;
@@ -413,18 +413,9 @@ final class SimdKernels {
         if (t == DType.BOOL) {
             return -1;
         }
-        boolean f = t.isFloating();
-        boolean u = t == DType.UINT8;
-        return switch (ufunc) {
-            case "add" -> ADD;
-            case "multiply" -> MUL;
-            case "maximum" -> u ? UMAX : MAXIMUM;
-            case "minimum" -> u ? UMIN : MINIMUM;
-            case "fmax" -> u ? UMAX : f ? FMAX : MAXIMUM;
-            case "fmin" -> u ? UMIN : f ? FMIN : MINIMUM;
-            case "bitwise_and" -> f ? -1 : AND;
-            case "bitwise_or" -> f ? -1 : OR;
-            case "bitwise_xor" -> f ? -1 : XOR;
+        int op = opCode(ufunc, t);
+        return switch (op) {
+            case ADD, MUL, MAXIMUM, MINIMUM, FMAX, FMIN, AND, OR, XOR, UMAX, UMIN -> op;
             default -> -1;
         };
     }

@@ -51,8 +51,8 @@ final class StridedWalk {
             return;
         }
         Coalesce c = Coalesce.of(shape, strides);
-        long[] cs = c.shape().clone();
-        long[][] st = deepCopy(c.strides());
+        long[] cs = c.shape(); // fresh arrays: reordered in place below
+        long[][] st = c.strides();
         longStripsInside(cs, st);
         long inner = cs[cs.length - 1];
         long perRow = (inner + BLOCK - 1) / BLOCK;
@@ -86,14 +86,6 @@ final class StridedWalk {
         long t = a[i];
         a[i] = a[j];
         a[j] = t;
-    }
-
-    private static long[][] deepCopy(long[][] a) {
-        long[][] c = new long[a.length][];
-        for (int k = 0; k < a.length; k++) {
-            c[k] = a[k].clone();
-        }
-        return c;
     }
 
     /** Walks the blocks {@code [first, end)} of a coalesced shape, {@code perRow} blocks to a row. */
@@ -160,8 +152,8 @@ final class StridedWalk {
             }
         }
         Coalesce c = Coalesce.of(shape, strides);
-        long[] cs = c.shape().clone();
-        long[][] st = deepCopy(c.strides());
+        long[] cs = c.shape(); // fresh arrays: reordered in place below
+        long[][] st = c.strides();
         longStripsInside(cs, st);
         int nop = st.length;
         int last = cs.length - 1;
