@@ -61,15 +61,16 @@ public final class CpuBackend implements Backend {
             run(outputs[0].shape(), all, kernel, built.grain());
             return;
         }
-        // The mask rides along as one more operand; a strip runs the kernel on its true runs.
+        // The mask rides along as one more operand (kernels only read the operands they know);
+        // a strip runs the kernel on its runs of true. Serial: a parallel walk would cut runs at
+        // its block edges, moving where vector bodies and scalar tails fall, and transcendental
+        // results would then depend on the thread count in the last bit.
         NDArray[] withMask = java.util.Arrays.copyOf(all, all.length + 1);
         withMask[all.length] = where;
         int m = all.length;
         MemorySegment[] seg = segments(withMask);
-        MemorySegment[] kseg = java.util.Arrays.copyOf(seg, m);
+        long[] o = new long[m + 1];
         StridedWalk.walk(outputs[0].shape(), strides(withMask), offsets(withMask), (off, st, n) -> {
-            long[] o = java.util.Arrays.copyOf(off, m);
-            long[] s = java.util.Arrays.copyOf(st, m);
             long i = 0;
             while (i < n) {
                 while (i < n && seg[m].get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[m] + i * st[m]) == 0) {
@@ -83,7 +84,7 @@ public final class CpuBackend implements Backend {
                     for (int k = 0; k < m; k++) {
                         o[k] = off[k] + start * st[k];
                     }
-                    kernel.run(kseg, o, s, i - start);
+                    kernel.run(seg, o, st, i - start);
                 }
             }
         });
