@@ -161,6 +161,19 @@ class BlasTest {
         assertTrue(forced.out.contains("error=native OpenBLAS is not available"), forced.toString());
     }
 
+    /**
+     * The pure-Java BLAS is Vector API code: without the module and without natives there is no
+     * BLAS, said once in the log; solve refuses with a clear exception (it threw
+     * NoClassDefFoundError before) and the rest keeps working on the generic loops.
+     */
+    @Test
+    void withoutTheVectorModuleTheJavaBlasIsRefusedClearly() throws Exception {
+        Result r = runMain(false, "-Dndarray.blas=java");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.contains("error=no LAPACK: native OpenBLAS not used (ndarray.blas=java)"), r.toString());
+        assertEquals(1, count(r.err, "BLAS/LAPACK: none"), "one log line: " + r);
+    }
+
     @Test
     void badPropertyValueIsRefused() throws Exception {
         Result r = runMain("-Dndarray.blas=fortran");
@@ -179,10 +192,16 @@ class BlasTest {
     }
 
     private static Result runMain(String... props) throws Exception {
+        return runMain(true, props);
+    }
+
+    private static Result runMain(boolean vectorModule, String... props) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules");
-        cmd.add("jdk.incubator.vector");
+        if (vectorModule) {
+            cmd.add("--add-modules");
+            cmd.add("jdk.incubator.vector");
+        }
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(List.of(props));
         cmd.add("-cp");

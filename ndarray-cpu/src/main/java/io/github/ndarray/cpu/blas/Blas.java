@@ -30,6 +30,8 @@ public final class Blas {
 
     private static final System.Logger LOG = System.getLogger("io.github.ndarray.cpu.blas");
     private static volatile Kind active;
+    /** The pure-Java kernels are Vector API code: without the module their classes cannot load. */
+    private static final boolean VECTOR_MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private Blas() {
     }
@@ -159,20 +161,45 @@ public final class Blas {
         return describe(kind());
     }
 
+    /**
+     * {@return whether a BLAS is usable: the native one, or the pure-Java kernels, which need the
+     * {@code jdk.incubator.vector} module}
+     */
+    public static boolean available() {
+        return kind() == Kind.NATIVE || VECTOR_MODULE;
+    }
+
     private static String describe(Kind k) {
+        if (k == Kind.JAVA && !VECTOR_MODULE) {
+            return "BLAS/LAPACK: none (native OpenBLAS not used: " + whyNotNative()
+                    + "; the pure-Java kernels need --add-modules jdk.incubator.vector): matmul runs the generic"
+                    + " loops, solve/inv/det are unavailable";
+        }
         if (k == Kind.NATIVE) {
             NativeBlas.syncThreads();
             return "BLAS/LAPACK: native OpenBLAS through FFM (" + NativeBlas.CONFIG + "), core " + NativeBlas.CORE_NAME
                     + ", " + NativeBlas.threads() + " threads";
         }
-        String why = System.getProperty("ndarray.blas", "auto").trim().equalsIgnoreCase("java")
-                ? "ndarray.blas=java" : nativeAvailable() ? "switched at run time" : nativeUnavailableReason();
+        String why = whyNotNative();
         return "BLAS/LAPACK: pure Java (Vector API GEMM, " + jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize()
                 + "-bit vectors; blocked LU), " + Parallel.threads() + " threads; native OpenBLAS not used: " + why;
     }
 
-    /** {@return the LAPACK in use} */
+    private static String whyNotNative() {
+        return System.getProperty("ndarray.blas", "auto").trim().equalsIgnoreCase("java")
+                ? "ndarray.blas=java" : nativeAvailable() ? "switched at run time" : nativeUnavailableReason();
+    }
+
+    /**
+     * {@return the LAPACK in use}
+     *
+     * @throws UnsupportedOperationException if there is none ({@link #available()})
+     */
     static Lapack lapack() {
+        if (!available()) {
+            throw new UnsupportedOperationException("no LAPACK: native OpenBLAS not used ("
+                    + whyNotNative() + ") and the pure-Java one needs --add-modules jdk.incubator.vector");
+        }
         return kind() == Kind.NATIVE ? NativeBlas.INSTANCE : JavaLapack.INSTANCE;
     }
 }

@@ -33,12 +33,13 @@ public final class BlasMatmul {
      * @param a {@code (..., n, k)}, batch axes broadcast to out's
      * @param b {@code (..., k, m)}
      * @param out {@code (..., n, m)}, of a's and b's dtype
-     * @return false (having done nothing) if this path does not apply: other dtypes, or a matrix
-     *     axis beyond int range; the caller then uses its generic loop
+     * @return false (having done nothing) if this path does not apply: other dtypes, a matrix
+     *     axis beyond int range, or no BLAS at all ({@link Blas#available()}); the caller then
+     *     uses its generic loop
      */
     public static boolean matmul(NDArray a, NDArray b, NDArray out) {
         DType t = out.dtype();
-        if ((t != DType.FLOAT32 && t != DType.FLOAT64) || a.dtype() != t || b.dtype() != t) {
+        if ((t != DType.FLOAT32 && t != DType.FLOAT64) || a.dtype() != t || b.dtype() != t || !Blas.available()) {
             return false;
         }
         long[] os = out.shape();
