@@ -220,8 +220,8 @@ final class Elementwise {
             host.setLong(b ? 1 : 0);
         } else if (o instanceof Double || o instanceof Float) {
             host.setDouble(((Number) o).doubleValue());
-        } else if (o instanceof Number n) {
-            host.setLong(n.longValue());
+        } else if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            host.setLong(((Number) o).longValue());
         } else {
             host.close();
             throw new IllegalArgumentException("value must be an NDArray or a Java number or boolean, got "

@@ -360,6 +360,9 @@ class BadInputBehaviorTest {
         iae("operand must be an NDArray or a Java number or boolean, got java.lang.String", () -> Ufunc.ADD.call("x", a));
         iae("operand must be an NDArray or a Java number or boolean, got null", () -> Ufunc.ADD.call(a, null));
         iaeContaining("java.math.BigDecimal", () -> Ufunc.MULTIPLY.call(a, new BigDecimal("1.5")));
+        // assignment takes the same scalars: a BigDecimal was truncated to 1 instead of refused
+        iaeContaining("java.math.BigDecimal", () -> a.assign(new BigDecimal("1.5")));
+        iaeContaining("java.util.concurrent.atomic.AtomicLong", () -> a.assign(new java.util.concurrent.atomic.AtomicLong(2)));
         iae(() -> Ufunc.ADD.call(a, 'c'));
         iae(() -> Ufunc.ADD.call(a, new double[] {1, 2, 3}));
         iae(() -> Ufunc.EXP.call("x"));
