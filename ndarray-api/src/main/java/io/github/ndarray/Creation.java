@@ -3,6 +3,7 @@ package io.github.ndarray;
 import io.github.ndarray.spi.HostElements;
 import io.github.ndarray.spi.HostStorage;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,12 @@ final class Creation {
             if (data.getClass().getComponentType().isArray()) {
                 throw new IllegalArgumentException("nested arrays are not rectangular");
             }
+            ValueLayout same = sameLayout(data.getClass().getComponentType(), t);
+            if (same != null) { // a row of the array's own type: one bulk copy, no boxing per element
+                MemorySegment.copy(data, 0, seg, same, pos[0] * t.itemSize(), len);
+                pos[0] += len;
+                return;
+            }
             for (int i = 0; i < len; i++) {
                 store(Array.get(data, i), seg, t, pos[0]++);
             }
@@ -91,6 +98,19 @@ final class Creation {
             }
             fill(row, depth + 1, shape, seg, t, pos);
         }
+    }
+
+    /** {@return the memory layout of Java element type {@code c} when it is dtype {@code t}'s own, else null} */
+    private static ValueLayout sameLayout(Class<?> c, DType t) {
+        return switch (t) {
+            case FLOAT64 -> c == double.class ? ValueLayout.JAVA_DOUBLE_UNALIGNED : null;
+            case FLOAT32 -> c == float.class ? ValueLayout.JAVA_FLOAT_UNALIGNED : null;
+            case INT64 -> c == long.class ? ValueLayout.JAVA_LONG_UNALIGNED : null;
+            case INT32 -> c == int.class ? ValueLayout.JAVA_INT_UNALIGNED : null;
+            case INT16 -> c == short.class ? ValueLayout.JAVA_SHORT_UNALIGNED : null;
+            case INT8 -> c == byte.class ? ValueLayout.JAVA_BYTE : null;
+            default -> null;
+        };
     }
 
     private static void store(Object v, MemorySegment seg, DType t, long i) {
