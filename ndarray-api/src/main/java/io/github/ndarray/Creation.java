@@ -1,7 +1,6 @@
 package io.github.ndarray;
 
 import io.github.ndarray.spi.HostElements;
-import io.github.ndarray.spi.HostStorage;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
@@ -63,7 +62,7 @@ final class Creation {
         DType natural = leafType(leaf);
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         NDArray out = NDArray.allocate(Device.cpu(), dtype == null ? natural : dtype, shape);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         if (out.size() > 0) {
             fill(data, 0, shape, seg, out.dtype(), new long[] {0});
         }
@@ -137,7 +136,7 @@ final class Creation {
             throw new IllegalArgumentException("arange: Maximum allowed size exceeded");
         }
         NDArray out = NDArray.allocate(Device.cpu(), dtype, n);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         for (long i = 0; i < n; i++) {
             HostElements.setLong(seg, dtype, i, start + i * step);
         }
@@ -155,7 +154,7 @@ final class Creation {
         }
         long n = Math.max(0, (long) len);
         NDArray out = NDArray.allocate(Device.cpu(), dtype, n);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         // NumPy fills start + i*delta with delta = (start + step) - start, the step as rounded
         // at start's magnitude.
         double delta = (start + step) - start;
@@ -174,7 +173,7 @@ final class Creation {
         double delta = stop - start;
         double step = div > 0 ? delta / div : Double.NaN;
         NDArray out = NDArray.allocate(Device.cpu(), dtype, num);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         for (long i = 0; i < num; i++) {
             double v = div > 0 ? (step == 0 ? i / (double) div * delta : i * step) + start : start;
             HostElements.setDouble(seg, dtype, i, v);
@@ -188,7 +187,7 @@ final class Creation {
     /** {@code np.eye(n, m, k)}. */
     static NDArray eye(long n, long m, long k, DType dtype) {
         NDArray out = NDArray.allocate(Device.cpu(), dtype, n, m);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         for (long i = 0; i < n; i++) {
             long j = i + k;
             if (j >= 0 && j < m) {

@@ -1,7 +1,6 @@
 package io.github.ndarray;
 
 import io.github.ndarray.spi.HostElements;
-import io.github.ndarray.spi.HostStorage;
 import java.lang.foreign.MemorySegment;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -48,7 +47,7 @@ public final class Generator {
             throw new IllegalArgumentException("uniform: need finite low <= high, got " + low + ", " + high);
         }
         NDArray out = NDArray.allocate(Device.cpu(), DType.FLOAT64, shape);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         for (long i = 0; i < out.size(); i++) {
             HostElements.setDouble(seg, DType.FLOAT64, i, low + (high - low) * rng.nextDouble());
         }
@@ -68,7 +67,7 @@ public final class Generator {
             throw new IllegalArgumentException("normal: scale must be non-negative, got " + std);
         }
         NDArray out = NDArray.allocate(Device.cpu(), DType.FLOAT64, shape);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         for (long i = 0; i < out.size(); i++) {
             HostElements.setDouble(seg, DType.FLOAT64, i, rng.nextGaussian(mean, std));
         }
@@ -88,7 +87,7 @@ public final class Generator {
             throw new IllegalArgumentException("integers: low >= high (" + low + " >= " + high + ")");
         }
         NDArray out = NDArray.allocate(Device.cpu(), DType.INT64, shape);
-        MemorySegment seg = ((HostStorage) out.storage()).segment();
+        MemorySegment seg = out.hostSegment();
         for (long i = 0; i < out.size(); i++) {
             HostElements.setLong(seg, DType.INT64, i, rng.nextLong(low, high));
         }

@@ -720,7 +720,8 @@ public final class NDArray implements AutoCloseable {
         return c;
     }
 
-    private java.lang.foreign.MemorySegment hostSegment() {
+    /** {@return the host memory this array views (its storage's segment)} */
+    java.lang.foreign.MemorySegment hostSegment() {
         checkOpen();
         if (!(storage instanceof HostStorage h)) {
             throw new IllegalArgumentException("element access needs a host array; this one is on " + device()

@@ -165,7 +165,7 @@ final class Npy {
             long[] stored = h.fortranOrder() ? reversed(shape) : shape;
             NDArray a = NDArray.allocate(Device.cpu(), h.dtype(), stored);
             try {
-                MemorySegment seg = ((HostStorage) a.storage()).segment();
+                MemorySegment seg = a.hostSegment();
                 readData(ch, dataOffset, seg, nbytes, h.dtype(), h.swap(), chunk, path);
             } catch (IOException | RuntimeException | Error e) {
                 a.close();
@@ -277,7 +277,7 @@ final class Npy {
             DType t = host.dtype();
             long[] shape = host.shape();
             writeFully(ch, ByteBuffer.wrap(NpyHeader.format(t.npyDescr(), shape)));
-            MemorySegment seg = ((HostStorage) host.storage()).segment();
+            MemorySegment seg = host.hostSegment();
             int item = t.itemSize();
             long nbytes = host.size() * item;
             if (nbytes == 0) {
