@@ -49,7 +49,7 @@ final class ArrayFormat {
         }
         StringBuilder extras = new StringBuilder();
         if ((size == 0 && !(shape.length == 1)) || summarize) {
-            extras.append("shape=").append(tuple(shape));
+            extras.append("shape=").append(NpyHeader.pythonTuple(shape));
         }
         boolean implied = dtype == DType.FLOAT64 || dtype == DType.INT64 || dtype == DType.BOOL;
         if (!implied || size == 0) {
@@ -66,21 +66,6 @@ final class ArrayFormat {
         int lastLineLen = arr.length() - (arr.lastIndexOf('\n') + 1);
         String spacer = lastLineLen + extra.length() + 1 > LINE_WIDTH ? "\n" + " ".repeat(PREFIX.length()) : " ";
         return arr + spacer + extra;
-    }
-
-    /** Python's tuple text of a shape: {@code (3,)}, {@code (0, 3)}. */
-    private static String tuple(long[] shape) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            b.append(shape[i]);
-        }
-        if (shape.length == 1) {
-            b.append(',');
-        }
-        return b.append(')').toString();
     }
 
     /**

@@ -180,10 +180,6 @@ final class FloatFormat {
         return printExponent;
     }
 
-    private static boolean isFinite(double v) {
-        return !Double.isNaN(v) && !Double.isInfinite(v);
-    }
-
     /**
      * {@code np.format_float_positional(v, unique=True, fractional=True, ...)}.
      *
@@ -198,7 +194,7 @@ final class FloatFormat {
      */
     static String positional(double v, boolean single, int precision, int minDigits, Trim trim,
                              int padLeft, int padRight) {
-        if (!isFinite(v)) {
+        if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "nan" : v < 0 ? "-inf" : "inf";
         }
         Parts p = parts(v, single);
@@ -283,7 +279,7 @@ final class FloatFormat {
      */
     static String scientific(double v, boolean single, int precision, int minDigits, Trim trim,
                              int padLeft, int expDigits) {
-        if (!isFinite(v)) {
+        if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "nan" : v < 0 ? "-inf" : "inf";
         }
         Parts p = parts(v, single);
@@ -365,7 +361,7 @@ final class FloatFormat {
             double minVal = Double.POSITIVE_INFINITY;
             boolean negInf = false;
             for (double v : values) {
-                if (isFinite(v)) {
+                if (Double.isFinite(v)) {
                     finite++;
                     if (v != 0) {
                         double a = Math.abs(v);
@@ -398,7 +394,7 @@ final class FloatFormat {
                 int maxInt = 0;
                 int maxExp = 0;
                 for (double v : values) {
-                    if (!isFinite(v)) {
+                    if (!Double.isFinite(v)) {
                         continue;
                     }
                     String s = scientific(v, single, PRECISION, -1, Trim.ZEROS, -1, -1);
@@ -418,7 +414,7 @@ final class FloatFormat {
                 int maxFrac = 0;
                 int maxInt = 0;
                 for (double v : values) {
-                    if (!isFinite(v)) {
+                    if (!Double.isFinite(v)) {
                         continue;
                     }
                     String s = positional(v, single, PRECISION, -1, Trim.ZEROS, -1, -1);
@@ -442,7 +438,7 @@ final class FloatFormat {
          * @return its text, padded to the common width
          */
         String format(double v) {
-            if (!isFinite(v)) {
+            if (!Double.isFinite(v)) {
                 String s = Double.isNaN(v) ? "nan" : v < 0 ? "-inf" : "inf";
                 int width = padLeft + padRight + 1;
                 return s.length() >= width ? s : " ".repeat(width - s.length()) + s;

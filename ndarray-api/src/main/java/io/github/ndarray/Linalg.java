@@ -80,13 +80,13 @@ public final class Linalg {
             k = b.shape(-1);
         }
         Device dev = a.device();
-        NDArray out = NDArray.allocate(dev, t, concat(batch, n, k));
+        NDArray out = NDArray.allocate(dev, t, LinearAlgebra.concat(batch, n, k));
         try (NDArray av = a.reshape(a.shape());
                 NDArray bv = vector ? b.reshape(n, 1) : b.reshape(b.shape());
                 NDArray ac = Elementwise.asArray(av, t, dev);
                 NDArray bc = Elementwise.asArray(bv, t, dev);
-                NDArray ab = ac.broadcastTo(concat(batch, n, n));
-                NDArray bb = bc.broadcastTo(concat(batch, n, k))) {
+                NDArray ab = ac.broadcastTo(LinearAlgebra.concat(batch, n, n));
+                NDArray bb = bc.broadcastTo(LinearAlgebra.concat(batch, n, k))) {
             out.backend().solve(ab, bb, out);
         } catch (RuntimeException | Error e) {
             out.close();
@@ -96,7 +96,7 @@ public final class Linalg {
             return out;
         }
         try (out) {
-            return out.reshape(concat(batch, n));
+            return out.reshape(LinearAlgebra.concat(batch, n));
         }
     }
 
@@ -395,11 +395,5 @@ public final class Linalg {
         if (a.shape(-1) != a.shape(-2)) {
             throw new IllegalArgumentException("Last 2 dimensions of the array must be square");
         }
-    }
-
-    private static long[] concat(long[] head, long... tail) {
-        long[] r = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, r, head.length, tail.length);
-        return r;
     }
 }

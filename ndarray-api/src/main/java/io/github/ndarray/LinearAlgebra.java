@@ -186,7 +186,8 @@ final class LinearAlgebra {
         }
     }
 
-    private static long[] concat(long[] head, long... tail) {
+    /** {@return {@code head} followed by {@code tail}} */
+    static long[] concat(long[] head, long... tail) {
         long[] r = Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, r, head.length, tail.length);
         return r;
