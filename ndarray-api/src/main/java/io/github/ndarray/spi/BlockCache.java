@@ -93,11 +93,6 @@ final class BlockCache {
         return steps << (log2 - 3);
     }
 
-    /** {@return the bytes of a block that serves {@code byteSize} bytes} */
-    static long sizeClass(long byteSize) {
-        return classBytes(classIndex(byteSize));
-    }
-
     /**
      * A block of at least {@code byteSize} bytes, cached or new.
      *

@@ -10,20 +10,24 @@ import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
 
 class BlockCacheTest {
+    private static long sizeClass(long byteSize) {
+        return BlockCache.classBytes(BlockCache.classIndex(byteSize));
+    }
+
     @Test
     void sizeClassesCoverTheRequestAndWasteUnder64BytesOrAnEighth() {
         long prev = 0;
         for (long n = 0; n < 1 << 20; n += 1 + n / 7) {
-            long c = BlockCache.sizeClass(n);
+            long c = sizeClass(n);
             assertTrue(c >= n && c >= 64, n + " -> " + c);
             assertEquals(0, c % 64, n + " -> " + c);
             assertTrue(n <= 512 ? c - Math.max(n, 1) < 64 : c - n <= n / 8, n + " wastes " + (c - n));
             assertTrue(c >= prev, "classes grow with the size");
             prev = c;
         }
-        assertEquals(64, BlockCache.sizeClass(1));
-        assertEquals(16L << 19, BlockCache.sizeClass(8_000_000), "8 classes per octave: steps of 2^19 here");
-        assertEquals(1L << 23, BlockCache.sizeClass(1L << 23), "a power of two is its own class");
+        assertEquals(64, sizeClass(1));
+        assertEquals(16L << 19, sizeClass(8_000_000), "8 classes per octave: steps of 2^19 here");
+        assertEquals(1L << 23, sizeClass(1L << 23), "a power of two is its own class");
     }
 
     @Test
@@ -66,7 +70,7 @@ class BlockCacheTest {
         MemorySegment m = b.memory();
         assertEquals(0, m.get(ValueLayout.JAVA_LONG, 992));
         m.fill((byte) 7);
-        assertEquals(BlockCache.sizeClass(1000), cache.liveBytes());
+        assertEquals(sizeClass(1000), cache.liveBytes());
         cache.release(b);
         assertEquals(0, cache.liveBytes());
         assertEquals(m.byteSize(), cache.cachedBytes());
