@@ -2,12 +2,14 @@ package io.github.ndarray;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.ndarray.cpu.blas.Blas;
 import io.github.ndarray.spi.Backend;
+import io.github.ndarray.spi.LinalgSupport;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.AfterAll;
@@ -220,9 +222,9 @@ class LinalgTest {
         assertEquals(Math.sqrt(20), n.item(), 1e-15);
     }
 
-    /** The SPI's new methods default to a clear UnsupportedOperationException naming the backend. */
+    /** A backend without the linear-algebra capability is refused naming the operation and the device. */
     @Test
-    void backendDefaultsRefuseClearly() {
+    void aBackendWithoutLinalgIsRefusedClearly() {
         InvocationHandler h = (proxy, method, args) -> {
             if (method.getName().equals("name")) {
                 return "stub";
@@ -233,10 +235,9 @@ class LinalgTest {
             throw new AssertionError(method.getName());
         };
         Backend stub = (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, h);
-        NDArray e = ND.eye(2);
-        UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class, () -> stub.solve(e, e, e));
-        assertEquals("linalg.solve is not implemented by the stub backend", u.getMessage());
-        assertThrows(UnsupportedOperationException.class, () -> stub.inv(e, e));
-        assertThrows(UnsupportedOperationException.class, () -> stub.det(e, e));
+        UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class,
+                () -> Capabilities.require(stub, Device.cpu(), LinalgSupport.class, "linalg.solve"));
+        assertEquals("linalg.solve is not supported on cpu (backend stub has no LinalgSupport)", u.getMessage());
+        assertNotNull(ND.eye(2).backend().capability(LinalgSupport.class), "the CPU has it");
     }
 }
