@@ -198,7 +198,10 @@ public class GenTypedLoops {
         System.exit(stale == 0 ? 0 : 1);
     }
 
-    /** The cpu package's sources, found from the working directory up, so the program runs from any folder of the repository. */
+    /**
+     * The cpu package's sources, looked for from the working directory up, so that the program
+     * runs from any folder of the repository.
+     */
     static Path cpuPackage() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             Path cpu = d.resolve("ndarray-cpu/src/main/java/io/github/ndarray/cpu");
@@ -214,7 +217,10 @@ public class GenTypedLoops {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** A Java token: the generator rewrites tokens, never raw text, so code rules cannot reach into comments or strings. */
+    /**
+     * A Java token: the generator rewrites tokens, never raw text, so that code rules cannot reach
+     * into comments or strings.
+     */
     record Token(Type type, String text) {
         enum Type { WORD, NUMBER, COMMENT, STRING, SPACE, PUNCT }
 
@@ -258,9 +264,9 @@ public class GenTypedLoops {
                 }
             } else if (Character.isDigit(c)) {
                 type = Token.Type.NUMBER;
-                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '.'
-                        || (s.charAt(j) == '-' || s.charAt(j) == '+') && "eEpP".indexOf(s.charAt(j - 1)) >= 0
-                                && !s.startsWith("0x", i))) {
+                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || "_.".indexOf(s.charAt(j)) >= 0
+                        || "+-".indexOf(s.charAt(j)) >= 0 && "eEpP".indexOf(s.charAt(j - 1)) >= 0
+                                && !s.startsWith("0x", i))) { // an exponent's sign, as in 1e-9
                     j++;
                 }
             } else if (Character.isWhitespace(c)) {
