@@ -86,11 +86,39 @@ public final class RandomBits {
      * @return the standard normal
      */
     public static double boxMuller(int[] w, int slot) {
-        double u1 = ((word64(w, 0) >>> 11) + 1) * 0x1.0p-53;
-        double u2 = unitDouble(word64(w, 1));
-        double r = StrictMath.sqrt(-2 * StrictMath.log(u1));
-        double theta = TWO_PI * u2;
+        double r = boxMullerRadius(w);
+        double theta = boxMullerAngle(w);
         return r * (slot == 0 ? StrictMath.cos(theta) : StrictMath.sin(theta));
+    }
+
+    /**
+     * The radius {@code r = sqrt(-2 log u1)} of {@link #boxMuller}, for a loop that writes both
+     * slots of a block from one logarithm.
+     *
+     * {@snippet :
+     * double z0 = RandomBits.boxMullerRadius(w) * StrictMath.cos(RandomBits.boxMullerAngle(w));
+     * }
+     *
+     * @param w a Philox block
+     * @return the radius
+     */
+    public static double boxMullerRadius(int[] w) {
+        double u1 = ((word64(w, 0) >>> 11) + 1) * 0x1.0p-53;
+        return StrictMath.sqrt(-2 * StrictMath.log(u1));
+    }
+
+    /**
+     * The angle {@code theta = (2 pi) * unitDouble(w64(1))} of {@link #boxMuller}.
+     *
+     * {@snippet :
+     * double z1 = RandomBits.boxMullerRadius(w) * StrictMath.sin(RandomBits.boxMullerAngle(w));
+     * }
+     *
+     * @param w a Philox block
+     * @return the angle in {@code [0, 2 pi)}
+     */
+    public static double boxMullerAngle(int[] w) {
+        return TWO_PI * unitDouble(word64(w, 1));
     }
 
     /**

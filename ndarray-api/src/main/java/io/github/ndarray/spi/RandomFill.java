@@ -147,64 +147,102 @@ public record RandomFill(Distribution distribution, DType dtype, long key, long 
         if (from < 0 || to < from) {
             throw new IllegalArgumentException("random fill: bad element range [" + from + ", " + to + ")");
         }
-        SlotWriter writer = switch (distribution) {
-            case Uniform u when dtype == DType.FLOAT32 -> uniform32(seg, u);
-            case Uniform u -> uniform64(seg, u);
-            case Normal d -> normal(seg, d);
-            case Integers r -> integers(seg, r);
-        };
+        // Whole blocks go through one tight loop per distribution; the partial blocks at the
+        // ends (a chunk edge may fall inside a block) are computed element by element. The
+        // two paths evaluate the same expressions, so the bits cannot depend on the split.
         int e = elementsPerCounter();
+        long bodyStart = Math.min(to, (from + e - 1) / e * e);
+        long bodyEnd = Math.max(bodyStart, to / e * e);
         int[] w = new int[4];
-        long i = from;
-        while (i < to) {
-            long block = i / e;
-            long c = counter + block;
-            Philox4x32.block(key, c, 0, w);
-            long end = Math.min(to, (block + 1) * e);
-            for (int s = (int) (i - block * e); i < end; i++, s++) {
-                writer.put(at + (i - from), w, c, s);
+        for (long i = from; i < bodyStart; i++) {
+            element(seg, at + (i - from), i, w);
+        }
+        wholeBlocks(seg, at + (bodyStart - from), bodyStart / e, bodyEnd / e, w);
+        for (long i = bodyEnd; i < to; i++) {
+            element(seg, at + (i - from), i, w);
+        }
+    }
+
+    /** Element {@code i}, written at {@code index}: the definition the block loops must match. */
+    private void element(MemorySegment seg, long index, long i, int[] w) {
+        int e = elementsPerCounter();
+        long c = counter + i / e;
+        int s = (int) (i % e);
+        Philox4x32.block(key, c, 0, w);
+        switch (distribution) {
+            case Uniform u when dtype == DType.FLOAT32 -> seg.setAtIndex(F32, index, uniform32(u, w[s]));
+            case Uniform u -> seg.setAtIndex(F64, index, uniform64(u, RandomBits.word64(w, s)));
+            case Normal d -> storeFloat(seg, index, d.mean() + d.std() * RandomBits.boxMuller(w, s));
+            case Integers r -> seg.setAtIndex(I64, index, integer(r, RandomBits.word64(w, s), c, s, w));
+        }
+    }
+
+    /** Blocks {@code [b0, b1)} (relative to {@link #counter()}), all their slots, from {@code index} on. */
+    private void wholeBlocks(MemorySegment seg, long index, long b0, long b1, int[] w) {
+        switch (distribution) {
+            case Uniform u when dtype == DType.FLOAT32 -> {
+                for (long b = b0; b < b1; b++, index += 4) {
+                    Philox4x32.block(key, counter + b, 0, w);
+                    for (int s = 0; s < 4; s++) {
+                        seg.setAtIndex(F32, index + s, uniform32(u, w[s]));
+                    }
+                }
+            }
+            case Uniform u -> {
+                for (long b = b0; b < b1; b++, index += 2) {
+                    Philox4x32.block(key, counter + b, 0, w);
+                    seg.setAtIndex(F64, index, uniform64(u, RandomBits.word64(w, 0)));
+                    seg.setAtIndex(F64, index + 1, uniform64(u, RandomBits.word64(w, 1)));
+                }
+            }
+            case Normal d -> {
+                for (long b = b0; b < b1; b++, index += 2) {
+                    Philox4x32.block(key, counter + b, 0, w);
+                    // one log for both slots: the same r and theta as boxMuller(w, s)
+                    double r = RandomBits.boxMullerRadius(w);
+                    double theta = RandomBits.boxMullerAngle(w);
+                    storeFloat(seg, index, d.mean() + d.std() * (r * StrictMath.cos(theta)));
+                    storeFloat(seg, index + 1, d.mean() + d.std() * (r * StrictMath.sin(theta)));
+                }
+            }
+            case Integers r -> {
+                for (long b = b0; b < b1; b++, index += 2) {
+                    long c = counter + b;
+                    Philox4x32.block(key, c, 0, w);
+                    long bits1 = RandomBits.word64(w, 1); // read first: a retry of slot 0 overwrites w
+                    seg.setAtIndex(I64, index, integer(r, RandomBits.word64(w, 0), c, 0, w));
+                    seg.setAtIndex(I64, index + 1, integer(r, bits1, c, 1, w));
+                }
             }
         }
     }
 
-    /** Writes one element from slot {@code s} of the block {@code w} at counter {@code c}. */
-    @FunctionalInterface
-    private interface SlotWriter {
-        void put(long index, int[] w, long c, int s);
+    private static double uniform64(Uniform u, long bits) {
+        return u.low() + (u.high() - u.low()) * RandomBits.unitDouble(bits);
     }
 
-    private static SlotWriter uniform64(MemorySegment seg, Uniform u) {
-        double low = u.low();
-        double span = u.high() - u.low();
-        return (index, w, c, s) -> seg.setAtIndex(F64, index, low + span * RandomBits.unitDouble(RandomBits.word64(w, s)));
+    private static float uniform32(Uniform u, int bits) {
+        return (float) (u.low() + (u.high() - u.low()) * RandomBits.unitFloat(bits));
     }
 
-    private static SlotWriter uniform32(MemorySegment seg, Uniform u) {
-        double low = u.low();
-        double span = u.high() - u.low();
-        return (index, w, c, s) -> seg.setAtIndex(F32, index, (float) (low + span * RandomBits.unitFloat(w[s])));
-    }
-
-    private SlotWriter normal(MemorySegment seg, Normal d) {
-        double mean = d.mean();
-        double std = d.std();
+    private void storeFloat(MemorySegment seg, long index, double v) {
         if (dtype == DType.FLOAT32) {
-            return (index, w, c, s) -> seg.setAtIndex(F32, index, (float) (mean + std * RandomBits.boxMuller(w, s)));
+            seg.setAtIndex(F32, index, (float) v);
+        } else {
+            seg.setAtIndex(F64, index, v);
         }
-        return (index, w, c, s) -> seg.setAtIndex(F64, index, mean + std * RandomBits.boxMuller(w, s));
     }
 
-    private SlotWriter integers(MemorySegment seg, Integers r) {
-        long low = r.low();
+    /**
+     * The integer of slot {@code s} at counter {@code c}, whose first candidate {@code bits} the
+     * caller took from the block already computed (the common case needs no other); a rejected
+     * slot retries by itself, overwriting the scratch {@code w}.
+     */
+    private long integer(Integers r, long bits, long c, int s, int[] w) {
         long range = r.high() - r.low(); // the count of values, read as unsigned: up to 2^64 - 1
-        int[] retry = new int[4];
-        return (index, w, c, s) -> {
-            long bits = RandomBits.word64(w, s);
-            // the common case reuses the block already computed; a rejected slot retries by itself
-            long v = RandomBits.accepts(bits, range)
-                    ? Math.unsignedMultiplyHigh(bits, range)
-                    : RandomBits.bounded(key, c, s, range, retry);
-            seg.setAtIndex(I64, index, low + v);
-        };
+        long v = RandomBits.accepts(bits, range)
+                ? Math.unsignedMultiplyHigh(bits, range)
+                : RandomBits.bounded(key, c, s, range, w);
+        return r.low() + v;
     }
 }
