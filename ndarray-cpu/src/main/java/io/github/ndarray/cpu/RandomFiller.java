@@ -8,7 +8,8 @@ import java.lang.foreign.MemorySegment;
  * The CPU backend's {@link io.github.ndarray.spi.Backend#fillRandom}: the array is cut into
  * {@link Parallel} chunks and each thread fills its own elements in place. Elements are pure
  * functions of their index ({@link RandomFill}), so the bits are the same for any thread count
- * and wherever the chunk edges fall (even inside a Philox block).
+ * and wherever the chunk edges fall (even inside a Philox block). Float64 uniforms compute a
+ * vector of blocks at a time ({@link UniformLanes}).
  */
 final class RandomFiller {
     /**
@@ -24,7 +25,14 @@ final class RandomFiller {
     static void fill(RandomFill spec, NDArray out) {
         MemorySegment seg = CpuBackend.segment(out.storage());
         long offset = out.elementOffset();
-        Parallel.forRange(out.size(), GRAIN, (start, end) -> spec.fill(seg, offset + start, start, end));
+        boolean lanes = Kernels.VECTOR_API && UniformLanes.handles(spec);
+        Parallel.forRange(out.size(), GRAIN, (start, end) -> {
+            if (lanes) {
+                UniformLanes.fill(spec, seg, offset + start, start, end);
+            } else {
+                spec.fill(seg, offset + start, start, end);
+            }
+        });
         CpuBackend.keepAlive(new NDArray[] {out});
     }
 }
