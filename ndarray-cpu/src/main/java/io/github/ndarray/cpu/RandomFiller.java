@@ -8,8 +8,8 @@ import java.lang.foreign.MemorySegment;
  * The CPU backend's {@link io.github.ndarray.spi.Backend#fillRandom}: the array is cut into
  * {@link Parallel} chunks and each thread fills its own elements in place. Elements are pure
  * functions of their index ({@link RandomFill}), so the bits are the same for any thread count
- * and wherever the chunk edges fall (even inside a Philox block). Float64 uniforms compute a
- * vector of blocks at a time ({@link UniformLanes}).
+ * and wherever the chunk edges fall (even inside a Philox block). Float64 uniforms and integers compute a
+ * vector of blocks at a time ({@link PhiloxLanes}).
  */
 final class RandomFiller {
     /**
@@ -25,10 +25,10 @@ final class RandomFiller {
     static void fill(RandomFill spec, NDArray out) {
         MemorySegment seg = CpuBackend.segment(out.storage());
         long offset = out.elementOffset();
-        boolean lanes = Kernels.VECTOR_API && UniformLanes.handles(spec);
+        boolean lanes = Kernels.VECTOR_API && PhiloxLanes.handles(spec);
         Parallel.forRange(out.size(), GRAIN, (start, end) -> {
             if (lanes) {
-                UniformLanes.fill(spec, seg, offset + start, start, end);
+                PhiloxLanes.fill(spec, seg, offset + start, start, end);
             } else {
                 spec.fill(seg, offset + start, start, end);
             }
