@@ -106,7 +106,7 @@ public final class Generator {
     }
 
     /**
-     * Normal float64 (Box-Muller, see {@link RandomBits#boxMuller}): NumPy's {@code normal}.
+     * Normal float64 (Marsaglia's polar method, see {@link RandomBits#polarNormal}): NumPy's {@code normal}.
      *
      * {@snippet :
      * NDArray heights = ND.random(2).normal(170, 10, 500);

@@ -4,9 +4,9 @@ package io.github.ndarray.spi;
  * How random words become numbers: the per-element recipes of {@link RandomFill}, written as
  * pure functions of Philox output so that a CUDA kernel or an MPI rank computes the same bits.
  * Only IEEE-754 double and float arithmetic with round-to-nearest appears here, except the
- * normal's {@code log}, {@code sqrt}, {@code cos} and {@code sin}, which are
+ * normal's {@code log} and {@code sqrt}, which are
  * {@link StrictMath}'s (fdlibm): identical on every JVM, platform and JIT tier. A device whose
- * {@code log/sin/cos} are not fdlibm's agrees with these normals to a few ulps, not to the bit;
+ * {@code log} is not fdlibm's agrees with these normals to a few ulps, not to the bit;
  * uniforms and integers agree to the bit on any IEEE device (a C compiler must not contract
  * {@code low + span * u} into an fma: use {@code __dmul_rn}/{@code __dadd_rn} in CUDA).
  *
@@ -20,8 +20,6 @@ package io.github.ndarray.spi;
  * }
  */
 public final class RandomBits {
-    private static final double TWO_PI = 2 * Math.PI;
-
     private RandomBits() {
     }
 
@@ -71,54 +69,101 @@ public final class RandomBits {
     }
 
     /**
-     * One standard normal from a block, by the Box-Muller transform of its two 64-bit words:
-     * {@code u1 = ((w64(0) >>> 11) + 1) * 2^-53} in {@code (0, 1]} (never 0, so the log is
-     * finite), {@code u2 = unitDouble(w64(1))}, {@code r = sqrt(-2 log u1)},
-     * {@code theta = (2 pi) * u2}; slot 0 is {@code r cos theta}, slot 1 {@code r sin theta}.
-     * The two slots are independent standard normals, so one block gives two elements.
+     * A coordinate of Marsaglia's polar method: {@code 2 * unitDouble(bits) - 1}, in
+     * {@code [-1, 1)} (exact arithmetic: every step is exact in binary64).
      *
      * {@snippet :
-     * double z = RandomBits.boxMuller(w, 0);
+     * double x = RandomBits.polarCoordinate(RandomBits.word64(w, 0));
      * }
      *
-     * @param w a Philox block
-     * @param slot 0 (cosine) or 1 (sine)
+     * @param bits 64 random bits
+     * @return the coordinate
+     */
+    public static double polarCoordinate(long bits) {
+        return 2 * unitDouble(bits) - 1;
+    }
+
+    /**
+     * Whether a block's point {@code (x, y) = (polarCoordinate(w64(0)), polarCoordinate(w64(1)))}
+     * is accepted by the polar method: {@code 0 < s < 1} for {@code s = x * x + y * y}
+     * (probability pi/4).
+     *
+     * {@snippet :
+     * boolean ok = RandomBits.polarAccepts(RandomBits.word64(w, 0), RandomBits.word64(w, 1));
+     * }
+     *
+     * @param bits0 the block's {@code w64(0)}
+     * @param bits1 the block's {@code w64(1)}
+     * @return whether the point lies inside the unit circle, and not at its centre
+     */
+    public static boolean polarAccepts(long bits0, long bits1) {
+        double x = polarCoordinate(bits0);
+        double y = polarCoordinate(bits1);
+        double s = x * x + y * y;
+        return s < 1 && s > 0;
+    }
+
+    /**
+     * The polar method's scale {@code sqrt(-2 * log(s) / s)}, with {@link StrictMath}'s log and
+     * sqrt; {@code x * scale} and {@code y * scale} are two independent standard normals.
+     *
+     * {@snippet :
+     * double f = RandomBits.polarScale(x * x + y * y);
+     * }
+     *
+     * @param s {@code x * x + y * y} of an accepted point
+     * @return the scale
+     */
+    public static double polarScale(double s) {
+        return StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+    }
+
+    /**
+     * Standard normal number {@code slot} (0: from {@code x}, 1: from {@code y}) of an accepted
+     * polar block: {@code x * polarScale(x * x + y * y)} or {@code y * ...}. This is the
+     * recipe of NumPy's legacy {@code RandomState.standard_normal} (Marsaglia's polar method),
+     * applied to one Philox block.
+     *
+     * {@snippet :
+     * RandomBits.polarBlock(key, counter, 0, w);
+     * double z = RandomBits.polarNormal(RandomBits.word64(w, 0), RandomBits.word64(w, 1), 0);
+     * }
+     *
+     * @param bits0 the accepted block's {@code w64(0)}
+     * @param bits1 the accepted block's {@code w64(1)}
+     * @param slot 0 or 1
      * @return the standard normal
      */
-    public static double boxMuller(int[] w, int slot) {
-        double r = boxMullerRadius(w);
-        double theta = boxMullerAngle(w);
-        return r * (slot == 0 ? StrictMath.cos(theta) : StrictMath.sin(theta));
+    public static double polarNormal(long bits0, long bits1, int slot) {
+        double x = polarCoordinate(bits0);
+        double y = polarCoordinate(bits1);
+        double f = polarScale(x * x + y * y);
+        return (slot == 0 ? x : y) * f;
     }
 
     /**
-     * The radius {@code r = sqrt(-2 log u1)} of {@link #boxMuller}, for a loop that writes both
-     * slots of a block from one logarithm.
+     * Leaves in {@code w} the first block at {@code counter} whose point the polar method
+     * accepts, trying the counter's high 64 bits (the attempt) {@code fromAttempt},
+     * {@code fromAttempt + 1}, ...: both normals of a counter come from its first accepted
+     * attempt, so they stay functions of the counter alone (21.5% of counters need a retry).
      *
      * {@snippet :
-     * double z0 = RandomBits.boxMullerRadius(w) * StrictMath.cos(RandomBits.boxMullerAngle(w));
+     * int[] w = new int[4];
+     * RandomBits.polarBlock(key, counter, 0, w);
      * }
      *
-     * @param w a Philox block
-     * @return the radius
+     * @param key the Philox key
+     * @param counter the counter (low 64 bits)
+     * @param fromAttempt the first attempt to compute (0, or 1 when the caller has rejected attempt 0)
+     * @param w receives the accepted block
      */
-    public static double boxMullerRadius(int[] w) {
-        double u1 = ((word64(w, 0) >>> 11) + 1) * 0x1.0p-53;
-        return StrictMath.sqrt(-2 * StrictMath.log(u1));
-    }
-
-    /**
-     * The angle {@code theta = (2 pi) * unitDouble(w64(1))} of {@link #boxMuller}.
-     *
-     * {@snippet :
-     * double z1 = RandomBits.boxMullerRadius(w) * StrictMath.sin(RandomBits.boxMullerAngle(w));
-     * }
-     *
-     * @param w a Philox block
-     * @return the angle in {@code [0, 2 pi)}
-     */
-    public static double boxMullerAngle(int[] w) {
-        return TWO_PI * unitDouble(word64(w, 1));
+    public static void polarBlock(long key, long counter, long fromAttempt, int[] w) {
+        for (long attempt = fromAttempt; ; attempt++) {
+            Philox4x32.block(key, counter, attempt, w);
+            if (polarAccepts(word64(w, 0), word64(w, 1))) {
+                return;
+            }
+        }
     }
 
     /**

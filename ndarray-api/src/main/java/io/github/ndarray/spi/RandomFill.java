@@ -21,9 +21,11 @@ import java.util.Objects;
  *     {@code low + (high - low) * unitDouble(w64(s))}, i.e. 53 bits.
  * <li>{@link Uniform}, float32: 4 elements per counter; slot {@code s} is
  *     {@code (float) (low + (high - low) * unitFloat(w[s]))}, i.e. 24 bits.
- * <li>{@link Normal}: 2 elements per counter, both dtypes; slot {@code s} is
- *     {@code mean + std * boxMuller(w, s)}, rounded to float for float32 (so a float32 array is
- *     the float64 one of the same counters, rounded).
+ * <li>{@link Normal}: 2 elements per counter, both dtypes (Marsaglia's polar method): the
+ *     counter's block is its first attempt {@code a = 0, 1, ...} at counter {@code (c, a)}
+ *     whose point is accepted ({@code polarBlock}); slot {@code s} is
+ *     {@code mean + std * polarNormal(w64(0), w64(1), s)}, rounded to float for float32 (so a
+ *     float32 array is the float64 one of the same counters, rounded).
  * <li>{@link Integers}, int64: 2 elements per counter; slot {@code s} is
  *     {@code low + bounded(key, counter, s, high - low)} (Lemire's unbiased method; a rejected
  *     slot retries at counter {@code (counter, attempt)}, attempt = 1, 2, ...).
@@ -172,7 +174,11 @@ public record RandomFill(Distribution distribution, DType dtype, long key, long 
         switch (distribution) {
             case Uniform u when dtype == DType.FLOAT32 -> seg.setAtIndex(F32, index, uniform32(u, w[s]));
             case Uniform u -> seg.setAtIndex(F64, index, uniform64(u, RandomBits.word64(w, s)));
-            case Normal d -> storeFloat(seg, index, d.mean() + d.std() * RandomBits.boxMuller(w, s));
+            case Normal d -> {
+                acceptPolar(c, w);
+                storeFloat(seg, index, d.mean() + d.std()
+                        * RandomBits.polarNormal(RandomBits.word64(w, 0), RandomBits.word64(w, 1), s));
+            }
             case Integers r -> seg.setAtIndex(I64, index, integer(r, RandomBits.word64(w, s), c, s, w));
         }
     }
@@ -197,12 +203,10 @@ public record RandomFill(Distribution distribution, DType dtype, long key, long 
             }
             case Normal d -> {
                 for (long b = b0; b < b1; b++, index += 2) {
-                    Philox4x32.block(key, counter + b, 0, w);
-                    // one log for both slots: the same r and theta as boxMuller(w, s)
-                    double r = RandomBits.boxMullerRadius(w);
-                    double theta = RandomBits.boxMullerAngle(w);
-                    storeFloat(seg, index, d.mean() + d.std() * (r * StrictMath.cos(theta)));
-                    storeFloat(seg, index + 1, d.mean() + d.std() * (r * StrictMath.sin(theta)));
+                    long c = counter + b;
+                    Philox4x32.block(key, c, 0, w);
+                    acceptPolar(c, w);
+                    normalPair(d, RandomBits.word64(w, 0), RandomBits.word64(w, 1), seg, index);
                 }
             }
             case Integers r -> {
@@ -215,6 +219,37 @@ public record RandomFill(Distribution distribution, DType dtype, long key, long 
                 }
             }
         }
+    }
+
+    /** Replaces a rejected attempt-0 block {@code w} by the counter's first accepted attempt. */
+    private void acceptPolar(long c, int[] w) {
+        if (!RandomBits.polarAccepts(RandomBits.word64(w, 0), RandomBits.word64(w, 1))) {
+            RandomBits.polarBlock(key, c, 1, w);
+        }
+    }
+
+    /**
+     * Both normals of an accepted polar block at {@code index} and {@code index + 1}, with one
+     * log: the same expressions as {@link RandomBits#polarNormal} for slots 0 and 1. For a
+     * backend that computes the Philox blocks its own way.
+     *
+     * {@snippet :
+     * RandomBits.polarBlock(spec.key(), spec.counter() + b, 0, w);    // block b of the fill
+     * spec.normalPair(normal, RandomBits.word64(w, 0), RandomBits.word64(w, 1), seg, 2 * b);
+     * }
+     *
+     * @param d the distribution
+     * @param bits0 the accepted block's {@code w64(0)}
+     * @param bits1 the accepted block's {@code w64(1)}
+     * @param seg host memory of this fill's dtype
+     * @param index where slot 0 goes
+     */
+    public void normalPair(Normal d, long bits0, long bits1, MemorySegment seg, long index) {
+        double x = RandomBits.polarCoordinate(bits0);
+        double y = RandomBits.polarCoordinate(bits1);
+        double f = RandomBits.polarScale(x * x + y * y);
+        storeFloat(seg, index, d.mean() + d.std() * (x * f));
+        storeFloat(seg, index + 1, d.mean() + d.std() * (y * f));
     }
 
     private static double uniform64(Uniform u, long bits) {

@@ -14,13 +14,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Philox4x32-10 for a vector of {@code L} consecutive counters at a time, for the fills whose
- * cost is the generator itself: float64 uniforms and int64 integers. Why: a scalar Philox
+ * cost is largely the generator: float64 uniforms, normals and integers. Why: a scalar Philox
  * block is a chain of ten dependent multiply rounds (~15 ns here), so a scalar fill is latency
  * bound; lanes run {@code L} blocks' chains side by side (1e7 uniforms: ~90 -> ~17 ms on one
  * core). The bits are {@link RandomFill}'s: each 32-bit word sits zero-extended in a 64-bit
  * lane, where the 32 x 32-bit product is exact; {@code low + span * u} is a multiply then an
- * add (the Vector API never fuses them), as in the scalar recipe; integers take the lanes' words
- * through the scalar {@link RandomBits} (rejections retry there).
+ * add (the Vector API never fuses them), as in the scalar recipe; integers and normals take the
+ * lanes' words through the scalar {@link RandomBits} and {@link RandomFill#normalPair}
+ * (rejections retry there).
  */
 final class PhiloxLanes {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
@@ -44,10 +45,10 @@ final class PhiloxLanes {
         return VectorShuffle.fromValues(DOUBLES, idx);
     }
 
-    /** Whether this fill is one the lanes compute (2 elements per counter, the generator its main cost). */
+    /** Whether this fill is one the lanes compute: those with 2 elements per counter (all but float32 uniforms). */
     static boolean handles(RandomFill spec) {
-        boolean uniform64 = spec.distribution() instanceof RandomFill.Uniform && spec.dtype() == DType.FLOAT64;
-        return (uniform64 || spec.distribution() instanceof RandomFill.Integers) && DOUBLES.length() == L;
+        boolean uniform32 = spec.distribution() instanceof RandomFill.Uniform && spec.dtype() == DType.FLOAT32;
+        return !uniform32 && DOUBLES.length() == L;
     }
 
     /**
@@ -73,7 +74,7 @@ final class PhiloxLanes {
             switch (spec.distribution()) {
                 case RandomFill.Uniform u -> uniforms(u, words, seg, index);
                 case RandomFill.Integers r -> integers(spec.key(), counter, r, words, scratch, seg, index);
-                default -> throw new IllegalStateException("not a lanes fill: " + spec);
+                case RandomFill.Normal d -> normals(spec, counter, d, words, scratch, seg, index);
             }
         }
         spec.fill(seg, at + (vTo - from), vTo, to);
@@ -124,6 +125,21 @@ final class PhiloxLanes {
 
     private static DoubleVector unit(LongVector bits) {
         return ((DoubleVector) bits.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0)).mul(0x1.0p-53);
+    }
+
+    /** The polar method on each block; a rejected block retries by the scalar recipe. */
+    private static void normals(RandomFill spec, long counter, RandomFill.Normal d, long[] words, int[] scratch,
+            MemorySegment seg, long index) {
+        for (int i = 0; i < L; i++) {
+            long bits0 = words[i];
+            long bits1 = words[L + i];
+            if (!RandomBits.polarAccepts(bits0, bits1)) {
+                RandomBits.polarBlock(spec.key(), counter + i, 1, scratch);
+                bits0 = RandomBits.word64(scratch, 0);
+                bits1 = RandomBits.word64(scratch, 1);
+            }
+            spec.normalPair(d, bits0, bits1, seg, index + 2L * i);
+        }
     }
 
     /** Lemire's method on each word; a rejected slot retries by the scalar recipe. */

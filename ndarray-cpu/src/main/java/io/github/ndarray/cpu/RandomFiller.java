@@ -8,7 +8,7 @@ import java.lang.foreign.MemorySegment;
  * The CPU backend's {@link io.github.ndarray.spi.Backend#fillRandom}: the array is cut into
  * {@link Parallel} chunks and each thread fills its own elements in place. Elements are pure
  * functions of their index ({@link RandomFill}), so the bits are the same for any thread count
- * and wherever the chunk edges fall (even inside a Philox block). Float64 uniforms and integers compute a
+ * and wherever the chunk edges fall (even inside a Philox block). All but float32 uniforms compute a
  * vector of blocks at a time ({@link PhiloxLanes}).
  */
 final class RandomFiller {
