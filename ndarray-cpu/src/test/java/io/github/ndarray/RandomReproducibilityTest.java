@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.github.ndarray.cpu.CpuBackend;
 import io.github.ndarray.cpu.Parallel;
 import io.github.ndarray.spi.Backend;
+import io.github.ndarray.spi.Philox4x32;
 import io.github.ndarray.spi.RandomBits;
 import io.github.ndarray.spi.RandomFill;
 import io.github.ndarray.spi.Storage;
@@ -150,6 +151,42 @@ class RandomReproducibilityTest {
         double[] u = ND.random(0).random(2).toDoubleArray();
         assertEquals(RandomBits.unitDouble(0xe169c58d_6627e8d5L), u[0]);
         assertEquals(RandomBits.unitDouble(0x9b00dbd8_bc57ac4cL), u[1]);
+    }
+
+    @Test
+    void generatorArraysFollowTheDocumentedRecipes() {
+        // Recomputed here from Philox blocks and the formulas of RandomFill's Javadoc alone, as a
+        // CUDA kernel would: key = seed, counter of element i = i / e, then the per-slot recipe.
+        long seed = 77;
+        int n = 4000; // long enough for the vector path, and for polar and Lemire retries
+        int[] w = new int[4];
+        double[] u = ND.random(seed).random(n).toDoubleArray();
+        double[] f = ND.random(seed).random(DType.FLOAT32, n).toDoubleArray();
+        double[] z = ND.random(seed).normal(1, 3, n).toDoubleArray();
+        long[] k = ND.random(seed).integers(WIDE_LOW, WIDE_HIGH, n).toLongArray();
+        for (int i = 0; i < n; i++) {
+            Philox4x32.block(seed, i / 2, 0, w);
+            long bits = RandomBits.word64(w, i % 2);
+            assertEquals((bits >>> 11) * 0x1.0p-53, u[i], "uniform " + i);
+            long range = WIDE_HIGH - WIDE_LOW; // 3 * 2^62: a quarter of the words are rejected
+            for (long attempt = 1; Long.compareUnsigned(bits * range, Long.remainderUnsigned(-range, range)) < 0; attempt++) {
+                Philox4x32.block(seed, i / 2, attempt, w);
+                bits = RandomBits.word64(w, i % 2);
+            }
+            assertEquals(WIDE_LOW + Math.unsignedMultiplyHigh(bits, range), k[i], "integer " + i);
+            double x;
+            double y;
+            long attempt = 0;
+            do {
+                Philox4x32.block(seed, i / 2, attempt++, w);
+                x = 2 * ((RandomBits.word64(w, 0) >>> 11) * 0x1.0p-53) - 1;
+                y = 2 * ((RandomBits.word64(w, 1) >>> 11) * 0x1.0p-53) - 1;
+            } while (!(x * x + y * y < 1 && x * x + y * y > 0));
+            double scale = StrictMath.sqrt(-2 * StrictMath.log(x * x + y * y) / (x * x + y * y));
+            assertEquals(1 + 3 * ((i % 2 == 0 ? x : y) * scale), z[i], "normal " + i);
+            Philox4x32.block(seed, i / 4, 0, w);
+            assertEquals((w[i % 4] >>> 8) * 0x1.0p-24f, (float) f[i], "float32 uniform " + i);
+        }
     }
 
     @Test
