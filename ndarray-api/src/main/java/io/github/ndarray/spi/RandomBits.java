@@ -3,10 +3,11 @@ package io.github.ndarray.spi;
 /**
  * How random words become numbers: the per-element recipes of {@link RandomFill}, written as
  * pure functions of Philox output so that a CUDA kernel or an MPI rank computes the same bits.
- * Only IEEE-754 double and float arithmetic with round-to-nearest appears here, except the
- * normal's {@code log} and {@code sqrt}, which are
- * {@link StrictMath}'s (fdlibm): identical on every JVM, platform and JIT tier. A device whose
- * {@code log} is not fdlibm's agrees with these normals to a few ulps, not to the bit;
+ * Only IEEE-754 double and float arithmetic with round-to-nearest appears here (sqrt included,
+ * which IEEE rounds exactly), except the normal's {@code log}, which is {@link StrictMath}'s
+ * (fdlibm): identical on every JVM, platform and JIT tier. A device whose {@code log} is not
+ * fdlibm's agrees with these normals to an ulp or so, not to the bit (acceptance does not
+ * involve the log, so the same counters are used);
  * uniforms and integers agree to the bit on any IEEE device (a C compiler must not contract
  * {@code low + span * u} into an fma: use {@code __dmul_rn}/{@code __dadd_rn} in CUDA).
  *

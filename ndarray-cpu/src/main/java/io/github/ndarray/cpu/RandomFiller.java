@@ -13,9 +13,9 @@ import java.lang.foreign.MemorySegment;
  */
 final class RandomFiller {
     /**
-     * Elements per chunk worth a thread: one element costs ~3-20 ns (a Philox block per two
-     * elements, plus a log and a cosine for normals), so a chunk is some 50-300 µs, well above
-     * the pool's handoff of ~1 µs.
+     * Elements per chunk worth a thread: one element costs ~1-20 ns (a share of a Philox block,
+     * plus a log per pair for normals), so a chunk is some 20-300 µs, well above the pool's
+     * handoff of ~1 µs.
      */
     static final long GRAIN = 1 << 14;
 
