@@ -24,9 +24,12 @@ final class Sampling {
     private Sampling() {
     }
 
-    /** {@return how many random steps a sample of k from n takes (the last position of a full shuffle is forced)} */
+    /**
+     * {@return how many random steps a sample of k from n takes: k, but the last position of a
+     * full shuffle is forced, and an empty population takes none}
+     */
     static long steps(long n, long k) {
-        return Math.min(k, n - 1);
+        return Math.max(0, Math.min(k, n - 1));
     }
 
     /**

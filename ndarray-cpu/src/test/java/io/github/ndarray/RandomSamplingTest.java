@@ -111,6 +111,14 @@ class RandomSamplingTest {
         Arrays.sort(sorted);
         assertArrayEquals(LongStream.range(0, 1000).toArray(), sorted);
         assertEquals(0, ND.random(13).permutation(0).size());
+        // sampling nothing (or the forced last position of a 1-element shuffle) takes no counters
+        Generator g0 = ND.random(13);
+        g0.permutation(0);
+        g0.permutation(1);
+        g0.shuffle(ND.arange(1));
+        g0.choice(0, 0, false);
+        g0.choice(5, 0, false);
+        assertArrayEquals(ND.random(13).random(4).toDoubleArray(), g0.random(4).toDoubleArray());
         // the 6 orders of 3 elements, 60k draws: a biased shuffle (e.g. Sattolo's, or swapping
         // with any position) is far off
         Generator g = ND.random(14);

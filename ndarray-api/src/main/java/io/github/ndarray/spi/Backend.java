@@ -184,6 +184,9 @@ public interface Backend {
      */
     default void fillRandom(RandomFill spec, NDArray out) {
         long n = out.size();
+        if (n == 0) {
+            return;
+        }
         long bytes = n * out.dtype().itemSize();
         HostStorage host = HostStorage.allocateUninitialized(bytes);
         try {
