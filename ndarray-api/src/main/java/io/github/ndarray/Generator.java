@@ -367,7 +367,7 @@ public final class Generator {
     }
 
     private long[] sampleIndices(long n, long size) {
-        if (n > Sampling.MAX_DENSE && size == n || size > Sampling.MAX_DENSE) {
+        if (size > Sampling.MAX_DENSE) {
             throw new IllegalArgumentException("cannot sample " + size + " of " + n + " without replacement:"
                     + " at most " + Sampling.MAX_DENSE + " values fit a Java array");
         }
