@@ -203,4 +203,36 @@ public interface Backend {
      * @param out the result
      */
     void matmul(Ufunc.Loop loop, NDArray a, NDArray b, NDArray out);
+    /**
+     * Fills {@code out} with the random array {@code spec} describes (see {@link RandomFill}
+     * for the counter layout and bit recipes). The api has validated everything: {@code out}
+     * is C-contiguous on this backend's device, of {@code spec.dtype()}, freshly allocated.
+     * Every element is a pure function of its index, so a backend may compute the elements in
+     * any order, on any number of threads, and must give the same bits.
+     *
+     * <p>This default works on every backend: it fills host memory in the api and copies it to
+     * the device. Backends override it to compute on the device (the CPU backend in parallel
+     * chunks, a GPU backend with one thread per counter).
+     *
+     * {@snippet :
+     * backend.fillRandom(new RandomFill(new RandomFill.Normal(0, 1), DType.FLOAT64, key, counter), out);
+     * }
+     *
+     * @param spec what to draw
+     * @param out the array to fill
+     */
+    default void fillRandom(RandomFill spec, NDArray out) {
+        long n = out.size();
+        if (n == 0) {
+            return;
+        }
+        long bytes = n * out.dtype().itemSize();
+        HostStorage host = HostStorage.allocateUninitialized(bytes);
+        try {
+            spec.fill(host.segment(), 0, 0, n);
+            copyBytes(host, 0, out.storage(), out.elementOffset() * out.dtype().itemSize(), bytes);
+        } finally {
+            host.release();
+        }
+    }
 }

@@ -217,4 +217,6 @@ public final class CpuBackend implements Backend, LinalgSupport {
     @Override public void inv(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.inv(a, out); }
 
     @Override public void det(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.det(a, out); }
+
+    @Override public void fillRandom(io.github.ndarray.spi.RandomFill spec, NDArray out) { RandomFiller.fill(spec, out); }
 }
