@@ -45,11 +45,37 @@ public final class Generator {
 
     private final long key;
     private final AtomicLong position;
-    private final AtomicLong spawned = new AtomicLong();
+    private final AtomicLong spawned;
+    /** Where drawn arrays are made; the stream itself belongs to no device. */
+    private final Device device;
 
     Generator(long seed) {
-        this.key = seed;
-        this.position = new AtomicLong();
+        this(seed, new AtomicLong(), new AtomicLong(), Device.cpu());
+    }
+
+    private Generator(long key, AtomicLong position, AtomicLong spawned, Device device) {
+        this.key = key;
+        this.position = position;
+        this.spawned = spawned;
+        this.device = device;
+    }
+
+    /**
+     * This generator drawing its arrays on a device: the same stream (draws through either
+     * advance both), filled by the device's backend, with the same bits as on the host.
+     *
+     * {@snippet :
+     * Generator rng = ND.random(42);
+     * NDArray g = rng.on(Device.cuda()).normal(0, 1, 1000, 1000);   // made on the GPU
+     * }
+     *
+     * @param target where {@link #random}, {@link #uniform}, {@link #normal},
+     *     {@link #standardNormal} and {@link #integers} put their arrays
+     * @return a generator sharing this one's stream
+     */
+    public Generator on(Device target) {
+        Objects.requireNonNull(target, "device");
+        return new Generator(key, position, spawned, target);
     }
 
     /**
@@ -361,8 +387,13 @@ public final class Generator {
 
     private NDArray draw(RandomFill.Distribution distribution, DType dtype, long[] shape) {
         Objects.requireNonNull(shape, "shape");
-        NDArray out = NDArray.allocateUninitialized(Device.cpu(), dtype, shape);
-        out.backend().fillRandom(reserve(distribution, dtype, out.size()), out);
+        NDArray out = NDArray.allocateUninitialized(device, dtype, shape);
+        try {
+            out.backend().fillRandom(reserve(distribution, dtype, out.size()), out);
+        } catch (RuntimeException | Error e) {
+            out.close();
+            throw e;
+        }
         return out;
     }
 
