@@ -1,0 +1,94 @@
+package io.github.ndarray.conformance;
+
+import io.github.ndarray.Device;
+import io.github.ndarray.NDArray;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The device the conformance suite runs on, chosen once per JVM by the system property
+ * {@code ndarray.test.device}: {@code cpu} (the default) or {@code cuda} ({@link Device#cuda()}).
+ * A backend module runs the suite with its device named here (docs/conformance.md).
+ *
+ * <p>The suite builds its inputs on the host, where NumPy's values are written exactly, moves them
+ * with {@link #on} to the device under test, runs the op there and brings the result back with
+ * {@link #host} (or {@code toDoubleArray()}/{@code toLongArray()}, which copy to the host) to
+ * compare. On the CPU, {@code on} and {@code host} return their argument: the suite is the same
+ * one the CPU always ran.
+ *
+ * <p>When the property names a device that is not usable here (e.g. {@code cuda} without the
+ * pretend backend or a GPU), {@link #device()} aborts the calling test with the reason, so that
+ * the run reports skipped tests instead of failures or, worse, host results passed off as device
+ * results.
+ */
+public final class TestDevice {
+    /** The system property naming the device under test. */
+    public static final String PROPERTY = "ndarray.test.device";
+
+    /** The property's value, read once: the whole JVM tests one device. */
+    private static final String NAME = System.getProperty(PROPERTY, "cpu").trim().toLowerCase(Locale.ROOT);
+
+    private TestDevice() {
+    }
+
+    /**
+     * {@return the device under test}
+     *
+     * @throws org.opentest4j.TestAbortedException if that device is not usable in this JVM
+     */
+    public static Device device() {
+        return switch (NAME) {
+            case "cpu" -> Device.cpu();
+            case "cuda" -> {
+                // Asked each time (it is cheap): an abort must reach every test, not only the first.
+                String why = Device.cudaUnavailableReason();
+                Assumptions.assumeTrue(why == null, () -> PROPERTY + "=cuda but CUDA is unavailable: " + why);
+                yield Device.cuda();
+            }
+            default -> throw new IllegalStateException(PROPERTY + " must be cpu or cuda, got '" + NAME + "'");
+        };
+    }
+
+    /** {@return whether the device under test is the host, where element access works directly} */
+    public static boolean isHost() {
+        return device().equals(Device.cpu());
+    }
+
+    /**
+     * The array on the device under test: itself when already there (always, on the CPU), else a
+     * copy made there. Inputs are built on the host and moved with this before the op.
+     *
+     * @param hostArray an array, usually just built on the host from exact values
+     * @return the array on {@link #device()}
+     */
+    public static NDArray on(NDArray hostArray) {
+        return hostArray.to(device());
+    }
+
+    /**
+     * The array on the host, for element access ({@code item()}, {@code getDouble}), which the api
+     * allows on host arrays only; a result computed on the device comes back through this.
+     *
+     * @param a an array on any device
+     * @return it, or its copy, on {@link Device#cpu()}
+     */
+    public static NDArray host(NDArray a) {
+        return a.to(Device.cpu());
+    }
+
+    /**
+     * Checks that an op's result lives on the device under test: an op must compute where its
+     * operands are, never bring them to the host silently (DESIGN.md, devices per array).
+     *
+     * @param result an op's result
+     * @return {@code result}, for chaining
+     */
+    public static NDArray onDevice(NDArray result) {
+        Device d = device();
+        if (!result.device().equals(d)) {
+            throw new org.opentest4j.AssertionFailedError("the result lives on " + result.device()
+                    + ", not on the device under test " + d, d, result.device());
+        }
+        return result;
+    }
+}
