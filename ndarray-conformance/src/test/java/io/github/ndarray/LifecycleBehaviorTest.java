@@ -1,5 +1,7 @@
 package io.github.ndarray;
 
+import static io.github.ndarray.conformance.TestDevice.host;
+import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ndarray.conformance.HostOnly;
+import io.github.ndarray.conformance.TestDevice;
 import io.github.ndarray.spi.HostStorage;
 import io.github.ndarray.spi.Storage;
 import java.lang.foreign.MemorySegment;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 class LifecycleBehaviorTest {
     private static NDArray data() {
-        return ND.array(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        return on(ND.array(new double[][] {{1, 2, 3}, {4, 5, 6}}));
     }
 
     private static void closedUse(NDArray closed, String what, Function<NDArray, Object> use) {
@@ -43,7 +47,7 @@ class LifecycleBehaviorTest {
         closedUse(a, "getLong", x -> x.getLong(1, 1));
         closedUse(a, "setDouble", x -> x.setDouble(1.0, 0, 0));
         closedUse(a, "setLong", x -> x.setLong(1, 0, 0));
-        NDArray one = ND.ones(1);
+        NDArray one = on(ND.ones(1));
         one.close();
         closedUse(one, "item", NDArray::item);
         closedUse(a, "toDoubleArray", NDArray::toDoubleArray);
@@ -81,7 +85,7 @@ class LifecycleBehaviorTest {
         closedUse(a, "matmul (right)", x -> other.matmul(x.transpose()));
         closedUse(a, "dot", x -> ND.dot(other, x.T()));
         closedUse(a, "where", x -> ND.where(x, 1.0, 0.0));
-        closedUse(a, "where (value)", x -> ND.where(ND.ones(DType.BOOL, 2, 3), x, 0.0));
+        closedUse(a, "where (value)", x -> ND.where(on(ND.ones(DType.BOOL, 2, 3)), x, 0.0));
         closedUse(a, "callInto (out)", x -> Ufunc.ADD.callInto(x, null, other, other));
         closedUse(a, "callInto (where)", x -> Ufunc.ADD.callInto(null, x, other, other));
         closedUse(a, "outer", x -> Ufunc.MULTIPLY.outer(x, other));
@@ -121,7 +125,7 @@ class LifecycleBehaviorTest {
         a.close();
         a.close(); // must not count as a second release
         assertFalse(s.isFreed(), "the view still holds the memory");
-        assertEquals(6.0, v.getDouble(2, 1));
+        assertEquals(6.0, host(v).getDouble(2, 1));
         v.close();
         assertTrue(s.isFreed());
     }
@@ -135,8 +139,8 @@ class LifecycleBehaviorTest {
         NDArray e = a.expandDims(0);
         a.close();
         assertFalse(s.isFreed(), "views still hold the memory");
-        assertEquals(4.0, t.getDouble(0, 1));
-        assertEquals(4.0, r.getDouble(1, 1));
+        assertEquals(4.0, host(t).getDouble(0, 1));
+        assertEquals(4.0, host(r).getDouble(1, 1));
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, e.toDoubleArray());
         assertArrayEquals(new double[] {5, 7, 9}, t.sum(1).toDoubleArray());
         // views of views keep it too
@@ -145,13 +149,14 @@ class LifecycleBehaviorTest {
         r.close();
         e.close();
         assertFalse(s.isFreed());
-        tt.setDouble(-1, 0, 0);
-        assertEquals(-1.0, tt.getDouble(0, 0));
+        tt.set("0, 0", -1.0); // element writes (setDouble) are for host arrays; set works on any device
+        assertEquals(-1.0, host(tt).getDouble(0, 0));
         tt.close();
         assertTrue(s.isFreed(), "the last holder frees the memory");
     }
 
     @Test
+    @HostOnly // about HostStorage: its segment, its block cache, its byte count
     void closingAllHoldersFreesTheBlockForReuseAndTheStorageRefusesAccess() {
         // 3.3 MB: a size class no other test uses, so the cached block is surely the one reused
         NDArray a = ND.random(7).uniform(1, 2, 416_666);
@@ -207,10 +212,10 @@ class LifecycleBehaviorTest {
         Storage s;
         Storage vs;
         double sum;
-        try (NDArray a = ND.arange(0.0, 10.0, 1.0); NDArray v = a.reshape(2, 5); NDArray r = v.sum(1)) {
+        try (NDArray a = on(ND.arange(0.0, 10.0, 1.0)); NDArray v = a.reshape(2, 5); NDArray r = v.sum(1)) {
             s = a.storage();
             vs = r.storage();
-            sum = r.getDouble(1);
+            sum = host(r).getDouble(1);
         }
         assertEquals(35.0, sum);
         assertTrue(s.isFreed(), "base and view closed: memory freed");
@@ -221,13 +226,13 @@ class LifecycleBehaviorTest {
     void operationsDoNotLeakTheirTemporaries() {
         // Promotion, broadcasting and out= make temporary arrays; an op must release them all, so
         // closing the inputs and result frees every storage involved.
-        NDArray i8 = ND.array(new byte[][] {{0, 1, 2}, {3, 4, 5}}, null);
-        NDArray f = ND.array(0.5, 1.5, 2.5);
+        NDArray i8 = on(ND.array(new byte[][] {{0, 1, 2}, {3, 4, 5}}, null));
+        NDArray f = on(ND.array(0.5, 1.5, 2.5));
         Storage si = i8.storage();
         Storage sf = f.storage();
         NDArray r = i8.add(f).mul(2.0).sum(0); // the intermediates own their own memory
         Storage sr = r.storage();
-        NDArray out = ND.zeros(DType.FLOAT32, 2, 3);
+        NDArray out = on(ND.zeros(DType.FLOAT32, 2, 3));
         NDArray fT = f.expandDims(0); // a view: must be closed too
         Ufunc.ADD.callInto(out, ND.greater(i8, 2), i8, fT);
         Storage so = out.storage();
@@ -246,7 +251,7 @@ class LifecycleBehaviorTest {
     void aFailedViewDoesNotLeakAHold() {
         long[] s64 = new long[64];
         java.util.Arrays.fill(s64, 1);
-        NDArray a = ND.ones(s64);
+        NDArray a = on(ND.ones(s64));
         Storage s = a.storage();
         assertThrows(IllegalArgumentException.class, () -> a.expandDims(0));
         a.close();
@@ -254,6 +259,7 @@ class LifecycleBehaviorTest {
     }
 
     @Test
+    @HostOnly // counts HostStorage.liveBytes(); a device backend needs its own count of device memory
     void unclosedTemporariesAreCollected() throws InterruptedException {
         // 2000 arrays of 1 MB (2 GB in all), none closed, as a careless user would write. Their
         // native memory must come back through the garbage collector's cleaner: the bytes in
@@ -287,7 +293,7 @@ class LifecycleBehaviorTest {
     @Test
     void toTheSameDeviceReturnsTheSameArraySoClosingEitherClosesBoth() {
         NDArray a = data();
-        NDArray b = a.to(Device.cpu());
+        NDArray b = a.to(TestDevice.device());
         assertSame(a, b);
         b.close();
         assertTrue(a.isClosed());

@@ -9,6 +9,7 @@ import io.github.ndarray.DType;
 import io.github.ndarray.Linalg;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
+import io.github.ndarray.conformance.TestDevice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Reads and runs the NumPy golden cases of {@code linalg/linalg.tsv} (written by
- * {@code scripts/gen_linalg_golden.py}; its docstring documents the format).
+ * {@code scripts/gen_linalg_golden.py}; its docstring documents the format), on the device
+ * under test ({@link TestDevice}): operands are moved there, the result must stay there.
  *
  * <p>Tolerances. Integer results are exact. For float results, with {@code rtol} 1e-12 for
  * float64 and 1e-5 for float32 results:
@@ -104,6 +106,7 @@ final class LinalgGolden {
 
     // ------------------------------------------------------------------ operands
 
+    /** The operand on the device under test: built on the host from the exact values, moved, then viewed there. */
     static NDArray build(Operand o) {
         long n = 1;
         for (long d : o.shape) {
@@ -136,7 +139,7 @@ final class LinalgGolden {
                 base = ND.array(l).astype(o.dtype).reshape(o.shape);
             }
         }
-        return applyRecipe(base, o.recipe);
+        return applyRecipe(TestDevice.on(base), o.recipe);
     }
 
     static NDArray applyRecipe(NDArray a, String recipe) {
@@ -157,7 +160,8 @@ final class LinalgGolden {
             } else if (step.startsWith("adddiag(")) {
                 double v = Double.parseDouble(step.substring(8, step.length() - 1));
                 long n = a.shape(-1);
-                a = a.add(ND.eye(n).mul(v).astype(a.dtype()));
+                // the identity joins the operand on its device: mixing devices is an error by design
+                a = a.add(TestDevice.on(ND.eye(n).mul(v).astype(a.dtype())));
             } else {
                 throw new IllegalStateException("unknown recipe step " + step);
             }
@@ -232,7 +236,7 @@ final class LinalgGolden {
             assertEquals(c.raisesMessage, t.getMessage(), c.id + ": message");
             return;
         }
-        NDArray got = call(c, args);
+        NDArray got = TestDevice.onDevice(call(c, args));
         assertEquals(c.dtype, got.dtype(), c.id + ": dtype");
         assertEquals(Arrays.toString(c.shape), Arrays.toString(got.shape()), c.id + ": shape");
         double[] g = got.toDoubleArray();

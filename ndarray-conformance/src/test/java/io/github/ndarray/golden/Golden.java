@@ -9,6 +9,7 @@ import io.github.ndarray.DType;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
+import io.github.ndarray.conformance.TestDevice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,10 @@ import org.opentest4j.TestAbortedException;
  * The harness of the NumPy-differential tests: builds a case's operands in Java, applies
  * its view recipe, calls the op through one dispatch table ({@link #OPS}, NumPy names to
  * Java calls), and compares with NumPy's answer. See {@link GoldenTest} for the tolerances.
+ *
+ * <p>Every case runs on {@link TestDevice#device()}: base arrays are built on the host from
+ * NumPy's exact values, moved to the device, viewed there by the recipe, the op runs there and
+ * must leave its result there; the comparison copies the result back to the host.
  */
 final class Golden {
     private Golden() {
@@ -178,12 +183,15 @@ final class Golden {
 
     // ------------------------------------------------------------------ building operands
 
-    /** An array from flat values in C order, reshaped to the base shape, then the recipe applied. */
+    /** An array on the device under test from flat values in C order, reshaped to the base shape, then the recipe applied. */
     static NDArray build(GoldenCase.ArrayOperand o) {
         return applyRecipe(buildBase(o), o.recipe());
     }
 
-    /** The base array of an operand (its values in C order with the base shape), before the recipe. */
+    /**
+     * The base array of an operand (its values in C order with the base shape), before the recipe,
+     * on the device under test: built on the host, where the values are exact, then moved.
+     */
     static NDArray buildBase(GoldenCase.ArrayOperand o) {
         DType t = DType.of(o.dtype());
         String[] v = o.values();
@@ -210,7 +218,7 @@ final class Golden {
             data = l;
         }
         NDArray flat = ND.array(data, t);
-        return flat.reshape(o.shape());
+        return TestDevice.on(flat.reshape(o.shape()));
     }
 
     /**
@@ -366,6 +374,11 @@ final class Golden {
         if (op == null) {
             fail(c.where() + ": no Java mapping for op '" + c.op + "'");
         }
+        if (c.operands.stream().noneMatch(o -> o instanceof GoldenCase.ArrayOperand) && !TestDevice.isHost()) {
+            // zeros, arange, linspace, eye, full...: ND's creation functions take no device and make host
+            // arrays, so such a case has nothing to run on another device; the cpu execution covers it.
+            Assumptions.abort("host-only: " + c.op + " has no device argument in the api");
+        }
         Object[] args = new Object[c.operands.size()];
         List<NDArray> inputs = new ArrayList<>();
         // shared=roles: those operands are views of one base array (aliasing); bases by role for cmp=base
@@ -424,6 +437,9 @@ final class Golden {
         }
         if (into && out != null) {
             assertSame(out, result, call + "\n  callInto must return out");
+        }
+        if (!inputs.isEmpty()) {
+            TestDevice.onDevice(result); // computed where the operands live, not brought to the host
         }
         if ("base".equals(c.params.get("cmp"))) {
             // the whole base array after the call: the shared one, else out's, else arg0's
