@@ -4,8 +4,10 @@ import static io.github.ndarray.conformance.TestDevice.host;
 import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.ndarray.conformance.OnTestDevice;
 import org.junit.jupiter.api.Test;
 
+@OnTestDevice
 class ContractExampleTest {
     @Test
     void contractExample() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import io.github.ndarray.conformance.HostOnly;
+import io.github.ndarray.conformance.OnTestDevice;
 import io.github.ndarray.conformance.TestDevice;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@link HostOnly}. The {@code *Like} functions follow their model's device and run on the device
  * under test.
  */
+@OnTestDevice
 class CreationBehaviorTest {
     // ------------------------------------------------------------------ from Java arrays
 

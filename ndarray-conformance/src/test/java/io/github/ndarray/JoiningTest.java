@@ -4,9 +4,11 @@ import static io.github.ndarray.conformance.TestDevice.host;
 import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.ndarray.conformance.OnTestDevice;
 import org.junit.jupiter.api.Test;
 
 /** concatenate and stack against NumPy 2 (expected values printed by NumPy, quoted per test). */
+@OnTestDevice
 class JoiningTest {
     @Test
     void concatenatePromotesAndJoinsAlongAxis0() {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ndarray.conformance.HostOnly;
+import io.github.ndarray.conformance.OnTestDevice;
 import io.github.ndarray.conformance.TestDevice;
 import io.github.ndarray.spi.HostStorage;
 import io.github.ndarray.spi.Storage;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.function.Executable;
  * Memory lifecycle (DESIGN.md: "Memory is released by close() / scopes deterministically and by
  * the GC otherwise; no use-after-free can crash the JVM (closed arrays throw)").
  */
+@OnTestDevice
 class LifecycleBehaviorTest {
     private static NDArray data() {
         return on(ND.array(new double[][] {{1, 2, 3}, {4, 5, 6}}));

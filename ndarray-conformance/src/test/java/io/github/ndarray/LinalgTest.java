@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ndarray.conformance.HostOnly;
+import io.github.ndarray.conformance.OnTestDevice;
 import io.github.ndarray.spi.Backend;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * build runs it with both BLAS modes (executions {@code cpu} and {@code cpu-java-blas}). NumPy's
  * own values for many more cases are in {@code io.github.ndarray.blas.LinalgGoldenTest}.
  */
+@OnTestDevice
 class LinalgTest {
     @Test
     void documentedExample() {

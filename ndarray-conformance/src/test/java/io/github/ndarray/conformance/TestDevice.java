@@ -37,13 +37,28 @@ public final class TestDevice {
      * @throws org.opentest4j.TestAbortedException if that device is not usable in this JVM
      */
     public static Device device() {
+        String why = unavailableReason();
+        Assumptions.assumeTrue(why == null, why);
+        return NAME.equals("cuda") ? Device.cuda() : Device.cpu();
+    }
+
+    /** {@return the value of {@value #PROPERTY}: {@code cpu} or {@code cuda}} */
+    public static String name() {
+        return NAME;
+    }
+
+    /**
+     * {@return why the device under test cannot be used in this JVM, or {@code null} if it can}
+     * Asked afresh each time (it is cheap), so that every test sees it, not only the first.
+     *
+     * @throws IllegalStateException if the property names no known device (a build error, not a skip)
+     */
+    public static String unavailableReason() {
         return switch (NAME) {
-            case "cpu" -> Device.cpu();
+            case "cpu" -> null;
             case "cuda" -> {
-                // Asked each time (it is cheap): an abort must reach every test, not only the first.
                 String why = Device.cudaUnavailableReason();
-                Assumptions.assumeTrue(why == null, () -> PROPERTY + "=cuda but CUDA is unavailable: " + why);
-                yield Device.cuda();
+                yield why == null ? null : PROPERTY + "=cuda but CUDA is unavailable: " + why;
             }
             default -> throw new IllegalStateException(PROPERTY + " must be cpu or cuda, got '" + NAME + "'");
         };
@@ -74,6 +89,20 @@ public final class TestDevice {
      */
     public static NDArray host(NDArray a) {
         return a.to(Device.cpu());
+    }
+
+    /**
+     * Writes one element through index assignment ({@code a.set("i, j", value)}), which works on
+     * every device; {@code setDouble}/{@code setLong} are element access for host arrays only.
+     * The suite uses it where a write is how it observes sharing (views write through).
+     *
+     * @param a the array (or view) to write
+     * @param value a Java number or boolean, cast to the array's dtype as NumPy's assignment does
+     * @param index one index per axis, negative counted from the end
+     */
+    public static void put(NDArray a, Object value, long... index) {
+        a.set(java.util.Arrays.stream(index).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(", ")),
+                value);
     }
 
     /**

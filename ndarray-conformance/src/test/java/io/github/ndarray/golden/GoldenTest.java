@@ -3,6 +3,7 @@ package io.github.ndarray.golden;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ndarray.conformance.OnTestDevice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,6 +62,7 @@ import org.opentest4j.AssertionFailedError;
  * (real library bugs, with a diagnosis) are skipped with that diagnosis — and reported as stale
  * once they pass ({@code -Dgolden.strictKnown=true} turns stale entries into failures).
  */
+@OnTestDevice
 class GoldenTest {
     static final List<String> FILES = List.of("ufunc_binary.tsv", "ufunc_unary.tsv", "ufunc_special.tsv", "scalars.tsv",
             "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv",
