@@ -16,7 +16,7 @@ import java.util.function.LongFunction;
  *
  * <p>Elements are read one by one with {@code getDouble}/{@code getLong}, so any view
  * (strided, transposed, broadcast) prints without a copy; a summarized array reads only the
- * corners it shows.
+ * corners it shows (on a device too).
  */
 final class ArrayFormat {
     private static final int THRESHOLD = 1000;
@@ -30,7 +30,9 @@ final class ArrayFormat {
     }
 
     static String repr(NDArray a) {
-        if (a.device().type() != Device.Type.CPU) {
+        // A small device array comes to the host in one copy; a summarized one is read element by
+        // element (each a one-element copy), so only the corners it shows cross to the host.
+        if (a.device().type() != Device.Type.CPU && a.size() <= THRESHOLD) {
             try (NDArray host = a.to(Device.cpu())) {
                 return repr(host);
             }

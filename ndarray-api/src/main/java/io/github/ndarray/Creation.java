@@ -196,4 +196,14 @@ final class Creation {
         }
         return out;
     }
+
+    /** The host array moved to {@code device} (itself when that is the host); the host copy is closed. */
+    static NDArray onDevice(NDArray host, Device device) {
+        if (device.type() == Device.Type.CPU) {
+            return host;
+        }
+        try (host) {
+            return host.to(device);
+        }
+    }
 }

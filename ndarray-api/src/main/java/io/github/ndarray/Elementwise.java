@@ -25,7 +25,7 @@ final class Elementwise {
         try {
             NDArray[] in = new NDArray[operands.length];
             for (int i = 0; i < in.length; i++) {
-                in[i] = asArray(operands[i], loop.in().get(i), device);
+                in[i] = asArray(operands[i], loop.in().get(i));
                 if (in[i] != operands[i]) {
                     temps.add(in[i]);
                 }
@@ -207,10 +207,12 @@ final class Elementwise {
     }
 
     /**
-     * The operand as an array of {@code dtype} on {@code device}: the array itself when it
-     * already is one, else a new array (a cast copy, or a 0-d array holding the scalar).
+     * The operand as an array of {@code dtype}: the array itself when it already is one, else a
+     * cast copy on its device, or for a Java scalar a 0-d host array holding it. A scalar stays
+     * on the host whatever the device computing: backends take it by value (see
+     * {@link io.github.ndarray.spi.Backend}), so no per-call copy to a device is made.
      */
-    static NDArray asArray(Object o, DType dtype, Device device) {
+    static NDArray asArray(Object o, DType dtype) {
         if (o instanceof NDArray a) {
             a.checkOpen();
             return a.dtype() == dtype ? a : a.astype(dtype);
@@ -227,12 +229,7 @@ final class Elementwise {
             throw new IllegalArgumentException("value must be an NDArray or a Java number or boolean, got "
                     + (o == null ? "null" : o.getClass().getName()));
         }
-        if (device.equals(Device.cpu())) {
-            return host;
-        }
-        try (host) {
-            return host.to(device);
-        }
+        return host;
     }
 
     private static Device commonDevice(Object[] operands, NDArray out, NDArray where) {

@@ -1,6 +1,7 @@
 package io.github.ndarray;
 
 import io.github.ndarray.broadcasting.Broadcast;
+import io.github.ndarray.spi.LinalgSupport;
 import java.util.Arrays;
 
 /**
@@ -83,11 +84,11 @@ public final class Linalg {
         NDArray out = NDArray.allocate(dev, t, LinearAlgebra.concat(batch, n, k));
         try (NDArray av = a.reshape(a.shape());
                 NDArray bv = vector ? b.reshape(n, 1) : b.reshape(b.shape());
-                NDArray ac = Elementwise.asArray(av, t, dev);
-                NDArray bc = Elementwise.asArray(bv, t, dev);
+                NDArray ac = Elementwise.asArray(av, t);
+                NDArray bc = Elementwise.asArray(bv, t);
                 NDArray ab = ac.broadcastTo(LinearAlgebra.concat(batch, n, n));
                 NDArray bb = bc.broadcastTo(LinearAlgebra.concat(batch, n, k))) {
-            out.backend().solve(ab, bb, out);
+            Capabilities.require(out, LinalgSupport.class, "linalg.solve").solve(ab, bb, out);
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -114,8 +115,8 @@ public final class Linalg {
         DType t = floatType(a.dtype());
         NDArray out = NDArray.allocate(a.device(), t, a.shape());
         try (NDArray av = a.reshape(a.shape());
-                NDArray ac = Elementwise.asArray(av, t, a.device())) {
-            out.backend().inv(ac, out);
+                NDArray ac = Elementwise.asArray(av, t)) {
+            Capabilities.require(out, LinalgSupport.class, "linalg.inv").inv(ac, out);
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -137,8 +138,8 @@ public final class Linalg {
         DType t = floatType(a.dtype());
         NDArray out = NDArray.allocate(a.device(), t, Arrays.copyOf(a.shape(), a.ndim() - 2));
         try (NDArray av = a.reshape(a.shape());
-                NDArray ac = Elementwise.asArray(av, t, a.device())) {
-            out.backend().det(ac, out);
+                NDArray ac = Elementwise.asArray(av, t)) {
+            Capabilities.require(out, LinalgSupport.class, "linalg.det").det(ac, out);
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;

@@ -42,8 +42,8 @@ final class LinearAlgebra {
         NDArray out = NDArray.allocate(a.device(), loop.out(), outShape);
         try (NDArray a2 = a.reshape(as);
                 NDArray b2 = b.reshape(bs);
-                NDArray ac = Elementwise.asArray(a2, loop.in().get(0), a.device());
-                NDArray bc = Elementwise.asArray(b2, loop.in().get(1), a.device());
+                NDArray ac = Elementwise.asArray(a2, loop.in().get(0));
+                NDArray bc = Elementwise.asArray(b2, loop.in().get(1));
                 NDArray ab = ac.broadcastTo(concat(batch, n, k));
                 NDArray bb = bc.broadcastTo(concat(batch, k, m))) {
             out.backend().matmul(loop, ab, bb, out);

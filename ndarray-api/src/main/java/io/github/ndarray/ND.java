@@ -354,6 +354,209 @@ public final class ND {
         return Creation.eye(n, m, k, dtype);
     }
 
+    // ------------------------------------------------------------------ creation on a device
+
+    /**
+     * Zeros on a device ({@code cupy.zeros}): the device's memory is allocated zero-filled
+     * there, nothing is copied from the host.
+     *
+     * {@snippet :
+     * NDArray g = ND.zeros(Device.cuda(), DType.FLOAT32, 1024, 1024);
+     * }
+     *
+     * @param device where the array lives
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a new array on {@code device}
+     */
+    public static NDArray zeros(Device device, DType dtype, long... shape) {
+        return NDArray.allocate(device, dtype, shape);
+    }
+
+    /**
+     * Uninitialized memory on a device ({@code cupy.empty}): no fill at all.
+     *
+     * @param device where the array lives
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a new array on {@code device}; write every element before reading it
+     */
+    public static NDArray empty(Device device, DType dtype, long... shape) {
+        return NDArray.allocateUninitialized(device, dtype, shape);
+    }
+
+    /**
+     * Ones on a device, filled there.
+     *
+     * @param device where the array lives
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a new array on {@code device}
+     */
+    public static NDArray ones(Device device, DType dtype, long... shape) {
+        return full(device, dtype, 1.0, shape);
+    }
+
+    /**
+     * One value everywhere on a device, filled there (the value travels as a scalar, not as an array).
+     *
+     * {@snippet :
+     * NDArray g = ND.full(Device.cuda(), DType.FLOAT64, 0.5, 3, 4);
+     * }
+     *
+     * @param device where the array lives
+     * @param dtype the element type
+     * @param value the value, cast to {@code dtype}
+     * @param shape the shape
+     * @return a new array on {@code device}
+     */
+    public static NDArray full(Device device, DType dtype, double value, long... shape) {
+        NDArray out = NDArray.allocateUninitialized(device, dtype, shape);
+        try {
+            return out.assign(value);
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * {@code np.arange(start, stop, step)} of int64 on a device. The values are computed on the
+     * host and copied once (one transfer of the result).
+     *
+     * @param device where the array lives
+     * @param start the first value
+     * @param stop the end (excluded)
+     * @param step the step, nonzero
+     * @return a new array on {@code device}
+     */
+    public static NDArray arange(Device device, long start, long stop, long step) {
+        return Creation.onDevice(Creation.arange(start, stop, step, DType.INT64), device);
+    }
+
+    /**
+     * {@code np.arange(start, stop, step)} of float64 on a device (computed on the host, copied once).
+     *
+     * @param device where the array lives
+     * @param start the first value
+     * @param stop the end (excluded)
+     * @param step the step, nonzero
+     * @return a new array on {@code device}
+     */
+    public static NDArray arange(Device device, double start, double stop, double step) {
+        return Creation.onDevice(Creation.arange(start, stop, step, DType.FLOAT64), device);
+    }
+
+    /**
+     * {@code np.linspace(start, stop, num)} on a device (computed on the host, copied once).
+     *
+     * @param device where the array lives
+     * @param start first value
+     * @param stop last value
+     * @param num number of values
+     * @return a new float64 array on {@code device}
+     */
+    public static NDArray linspace(Device device, double start, double stop, long num) {
+        return Creation.onDevice(Creation.linspace(start, stop, num, true, DType.FLOAT64), device);
+    }
+
+    /**
+     * {@code np.eye(n, m, k, dtype)} on a device (computed on the host, copied once).
+     *
+     * @param device where the array lives
+     * @param n rows
+     * @param m columns
+     * @param k diagonal offset
+     * @param dtype the element type
+     * @return a new array on {@code device}
+     */
+    public static NDArray eye(Device device, long n, long m, long k, DType dtype) {
+        return Creation.onDevice(Creation.eye(n, m, k, dtype), device);
+    }
+
+    /**
+     * Waits until every operation queued on a device has finished ({@code cupy.cuda.Device().synchronize()}).
+     * Results read back to the host never need it (copies to the host wait); timing a device does.
+     *
+     * @param device the device
+     */
+    public static void synchronize(Device device) {
+        io.github.ndarray.spi.Backends.of(device).synchronize(device);
+    }
+
+    // ------------------------------------------------------------------ foreign memory
+
+    /**
+     * A C-contiguous array over native memory this library did not allocate, without a copy
+     * (NumPy's {@code np.frombuffer}; the memory of a C or Fortran routine, an MPI buffer). The
+     * memory's owner keeps it valid while the array is used; closing the array does not free it.
+     *
+     * {@snippet :
+     * try (Arena arena = Arena.ofConfined()) {
+     *     MemorySegment m = arena.allocate(8 * 6, 64);
+     *     fill.invokeExact(m, 6L);                       // a C function writes six doubles
+     *     NDArray a = ND.wrap(m, DType.FLOAT64, 2, 3);   // a view of them
+     *     double s = a.sum().item();
+     * }
+     * }
+     *
+     * @param segment native memory, at least {@code size * itemSize} bytes
+     * @param dtype the element type
+     * @param shape the shape
+     * @return the array; read-only if the segment is
+     * @throws IllegalArgumentException if the memory is too small, misaligned or on the Java heap
+     */
+    public static NDArray wrap(java.lang.foreign.MemorySegment segment, DType dtype, long... shape) {
+        long[] strides = io.github.ndarray.broadcasting.Shapes.contiguousStrides(shape);
+        for (int i = 0; i < strides.length; i++) {
+            strides[i] *= dtype.itemSize();
+        }
+        return wrap(segment, dtype, shape, strides, 0, () -> { });
+    }
+
+    /**
+     * An array of any layout over native memory this library did not allocate, with the
+     * owner's release callback ({@code np.ndarray(shape, dtype, buffer, offset, strides)}).
+     * Every element the layout reaches is checked to lie inside the segment before any is read.
+     *
+     * @param segment native memory
+     * @param dtype the element type
+     * @param shape the shape
+     * @param byteStrides strides in bytes, as NumPy gives them: multiples of the item size, any sign
+     * @param byteOffset where element 0 is, in bytes from the segment's start; aligned to the item size
+     * @param release run once when the last array over the memory is closed or collected
+     *     (on that thread or the cleaner's); it must not refer to those arrays
+     * @return the array; read-only if the segment is; using it after it is closed throws
+     *     {@link IllegalStateException}
+     * @throws IllegalArgumentException if the layout reaches outside the segment, an offset or
+     *     stride is misaligned, or the segment is on the Java heap
+     */
+    public static NDArray wrap(java.lang.foreign.MemorySegment segment, DType dtype, long[] shape, long[] byteStrides,
+            long byteOffset, Runnable release) {
+        return ForeignMemory.wrap(segment, dtype, shape, byteStrides, byteOffset, release);
+    }
+
+    /**
+     * An array over memory on a device that another library allocated (a CUDA device pointer,
+     * CuPy's {@code UnownedMemory}).
+     *
+     * @param device the device the memory is on
+     * @param address its address there
+     * @param byteSize its size in bytes
+     * @param dtype the element type
+     * @param shape the shape
+     * @param byteStrides strides in bytes
+     * @param byteOffset where element 0 is, in bytes
+     * @param release run once when the last array over the memory lets go
+     * @return the array
+     * @throws IllegalArgumentException if the layout does not fit the memory or is misaligned
+     * @throws UnsupportedOperationException if the device's backend cannot wrap memory
+     */
+    public static NDArray wrap(Device device, long address, long byteSize, DType dtype, long[] shape,
+            long[] byteStrides, long byteOffset, Runnable release) {
+        return ForeignMemory.wrap(device, address, byteSize, dtype, shape, byteStrides, byteOffset, release);
+    }
+
     /**
      * A seeded random generator, like {@code np.random.default_rng(seed)}. The streams are
      * this library's own (they do not reproduce NumPy's numbers), and the same seed gives the

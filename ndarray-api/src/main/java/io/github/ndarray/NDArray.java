@@ -106,21 +106,70 @@ public final class NDArray implements AutoCloseable {
         // Host memory belongs to the api (every backend reads and writes it); devices allocate their own.
         long bytes = n * dtype.itemSize();
         Storage s = device.type() != Device.Type.CPU
-                ? Backends.of(device).allocate(device, dtype, n)
+                ? DeviceMemory.allocate(device, dtype, n, zeroed)
                 : zeroed ? HostStorage.allocate(bytes) : HostStorage.allocateUninitialized(bytes);
         return new NDArray(s, dtype, shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     /**
-     * Wraps host storage holding a C-contiguous array; the array takes over the hold.
+     * An array over storage that a backend or a wrapping function holds: the array takes over
+     * that hold. For backends (a view of their own memory with another layout) and for
+     * {@link ND#wrap}; strides may be negative or zero, but every element the layout reaches
+     * must lie inside the storage.
      *
-     * @param storage host memory of at least {@code size * itemSize} bytes
+     * @param storage the memory; the array takes over one hold on it
      * @param dtype element type
      * @param shape the shape
-     * @return the array
+     * @param elementStrides strides in elements
+     * @param elementOffset the index of element 0 in elements from the storage's start
+     * @return the array (read-only if {@code writeable} is false)
+     * @throws IllegalArgumentException if the layout reaches outside the storage
      */
-    static NDArray wrap(HostStorage storage, DType dtype, long... shape) {
-        return new NDArray(storage, dtype, shape.clone(), Shapes.contiguousStrides(shape), 0);
+    static NDArray over(Storage storage, DType dtype, long[] shape, long[] elementStrides, long elementOffset,
+            boolean writeable) {
+        if (shape.length != elementStrides.length) {
+            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
+                    + Arrays.toString(elementStrides) + " have different lengths");
+        }
+        long size = Shapes.checkedSize(shape);
+        if (size > 0) {
+            long lo = elementOffset;
+            long hi = elementOffset;
+            for (int i = 0; i < shape.length; i++) {
+                long reach = Math.multiplyExact(shape[i] - 1, elementStrides[i]);
+                lo += Math.min(0, reach);
+                hi += Math.max(0, reach);
+            }
+            long items = storage.byteSize() / dtype.itemSize();
+            if (lo < 0 || hi >= items) {
+                throw new IllegalArgumentException("shape " + Shapes.format(shape) + " with strides "
+                        + Arrays.toString(elementStrides) + " (elements) from offset " + elementOffset
+                        + " reaches elements " + lo + ".." + hi + ", outside the " + items + " elements of "
+                        + dtype + " the memory holds");
+            }
+        }
+        return new NDArray(storage, dtype, shape.clone(), elementStrides.clone(), elementOffset, writeable);
+    }
+
+    /**
+     * A view of another layout over this array's memory, for backends that compute on
+     * memory they understand (a pretend or remote device delegating to another backend).
+     * The view holds the memory too; close it when done.
+     *
+     * @param storage the memory to view: this array's own, or memory the backend maps it to
+     * @param elementStrides strides in elements
+     * @param elementOffset the index of element 0
+     * @return the view, with this array's dtype, shape and writeability
+     */
+    public NDArray viewOver(Storage storage, long[] elementStrides, long elementOffset) {
+        checkOpen();
+        storage.retain();
+        try {
+            return over(storage, dtype, shape, elementStrides, elementOffset, writeable);
+        } catch (RuntimeException e) {
+            storage.release();
+            throw e;
+        }
     }
 
     /**
@@ -496,7 +545,7 @@ public final class NDArray implements AutoCloseable {
         }
         NDArray src = isContiguous() ? this : copy();
         try {
-            NDArray out = allocate(target, dtype, shape);
+            NDArray out = allocateUninitialized(target, dtype, shape);
             Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
             mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
             return out;
@@ -567,9 +616,11 @@ public final class NDArray implements AutoCloseable {
         } else if (shape.length == 0 && ((NDArray) value).ndim() > 0) {
             throw new IllegalArgumentException("setting an array element with a sequence.");
         }
-        NDArray src = Elementwise.asArray(value, dtype, device());
+        NDArray src = Elementwise.asArray(value, dtype);
         try {
-            Elementwise.checkSameDevice(this, src);
+            if (value instanceof NDArray) {
+                Elementwise.checkSameDevice(this, src); // a scalar is a host array that every backend takes
+            }
             NDArray trimmed = dropLeadingOnes(src, shape.length);
             NDArray b = trimmed.broadcastTo(shape);
             try {
@@ -606,27 +657,40 @@ public final class NDArray implements AutoCloseable {
     }
 
     /**
-     * The element at an index, as a double.
+     * The element at an index, as a double. On a device, one element is copied to the host.
      *
      * @param index one index per axis, negative counted from the end
      * @return the value
      */
     public double getDouble(long... index) {
-        return HostElements.getDouble(hostSegment(), dtype, elementIndex(index));
+        long e = elementIndex(index);
+        if (storage instanceof HostStorage h) {
+            return HostElements.getDouble(h.segment(), dtype, e);
+        }
+        try (ElementCopy one = ElementCopy.fetch(this, e)) {
+            return HostElements.getDouble(one.segment(), dtype, 0);
+        }
     }
 
     /**
-     * The element at an index, as a long (floats truncate toward zero).
+     * The element at an index, as a long (floats truncate toward zero). On a device, one
+     * element is copied to the host.
      *
      * @param index one index per axis, negative counted from the end
      * @return the value
      */
     public long getLong(long... index) {
-        return HostElements.getLong(hostSegment(), dtype, elementIndex(index));
+        long e = elementIndex(index);
+        if (storage instanceof HostStorage h) {
+            return HostElements.getLong(h.segment(), dtype, e);
+        }
+        try (ElementCopy one = ElementCopy.fetch(this, e)) {
+            return HostElements.getLong(one.segment(), dtype, 0);
+        }
     }
 
     /**
-     * Sets one element.
+     * Sets one element. On a device, one element is copied from the host.
      *
      * @param value the value, cast to this dtype
      * @param index one index per axis
@@ -634,12 +698,20 @@ public final class NDArray implements AutoCloseable {
      */
     public NDArray setDouble(double value, long... index) {
         checkWriteable();
-        HostElements.setDouble(hostSegment(), dtype, elementIndex(index), value);
+        long e = elementIndex(index);
+        if (storage instanceof HostStorage h) {
+            HostElements.setDouble(h.segment(), dtype, e, value);
+            return this;
+        }
+        try (ElementCopy one = ElementCopy.empty(dtype)) {
+            HostElements.setDouble(one.segment(), dtype, 0, value);
+            one.store(this, e);
+        }
         return this;
     }
 
     /**
-     * Sets one element.
+     * Sets one element. On a device, one element is copied from the host.
      *
      * @param value the value, cast to this dtype (wrapping like a C cast)
      * @param index one index per axis
@@ -647,7 +719,15 @@ public final class NDArray implements AutoCloseable {
      */
     public NDArray setLong(long value, long... index) {
         checkWriteable();
-        HostElements.setLong(hostSegment(), dtype, elementIndex(index), value);
+        long e = elementIndex(index);
+        if (storage instanceof HostStorage h) {
+            HostElements.setLong(h.segment(), dtype, e, value);
+            return this;
+        }
+        try (ElementCopy one = ElementCopy.empty(dtype)) {
+            HostElements.setLong(one.segment(), dtype, 0, value);
+            one.store(this, e);
+        }
         return this;
     }
 
@@ -731,6 +811,7 @@ public final class NDArray implements AutoCloseable {
     }
 
     private long elementIndex(long[] index) {
+        checkOpen();
         if (index.length != shape.length) {
             throw new IllegalArgumentException("expected " + shape.length + " indices, got " + index.length);
         }

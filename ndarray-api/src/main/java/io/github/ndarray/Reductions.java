@@ -128,7 +128,7 @@ final class Reductions {
                     + " which has no identity");
         }
         NDArray out = NDArray.allocate(a.device(), loop.out(), kept);
-        NDArray x = Elementwise.asArray(a, loop.in().get(0), a.device());
+        NDArray x = Elementwise.asArray(a, loop.in().get(0));
         try {
             out.backend().reduce(op, loop, x, mask, out);
         } finally {
@@ -174,7 +174,7 @@ final class Reductions {
             DType in = dtype == null ? src.dtype() : dtype;
             Ufunc.Loop loop = op.resolve(in, in);
             NDArray out = NDArray.allocate(src.device(), loop.out(), src.shape());
-            NDArray x = Elementwise.asArray(src, loop.in().get(0), src.device());
+            NDArray x = Elementwise.asArray(src, loop.in().get(0));
             try {
                 out.backend().accumulate(op, loop, x, ax, out);
             } finally {

@@ -4,12 +4,14 @@ import static io.github.ndarray.conformance.TestDevice.host;
 import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ndarray.conformance.HostOnly;
 import io.github.ndarray.conformance.OnTestDevice;
 import io.github.ndarray.spi.Backend;
+import io.github.ndarray.spi.LinalgSupport;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
@@ -187,10 +189,10 @@ class LinalgTest {
         assertEquals(Math.sqrt(20), host(n).item(), 1e-15);
     }
 
-    /** The SPI's new methods default to a clear UnsupportedOperationException naming the backend. */
+    /** A backend without the linear-algebra capability is refused naming the operation and the device. */
     @Test
-    @HostOnly // about the Backend interface's defaults, seen through a stub: no device computes anything
-    void backendDefaultsRefuseClearly() {
+    @HostOnly // about the Backend SPI's capability lookup, seen through a stub and the CPU: no device computes
+    void aBackendWithoutLinalgIsRefusedClearly() {
         InvocationHandler h = (proxy, method, args) -> {
             if (method.getName().equals("name")) {
                 return "stub";
@@ -201,10 +203,9 @@ class LinalgTest {
             throw new AssertionError(method.getName());
         };
         Backend stub = (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, h);
-        NDArray e = ND.eye(2);
-        UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class, () -> stub.solve(e, e, e));
-        assertEquals("linalg.solve is not implemented by the stub backend", u.getMessage());
-        assertThrows(UnsupportedOperationException.class, () -> stub.inv(e, e));
-        assertThrows(UnsupportedOperationException.class, () -> stub.det(e, e));
+        UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class,
+                () -> Capabilities.require(stub, Device.cpu(), LinalgSupport.class, "linalg.solve"));
+        assertEquals("linalg.solve is not supported on cpu (backend stub has no LinalgSupport)", u.getMessage());
+        assertNotNull(ND.eye(2).backend().capability(LinalgSupport.class), "the CPU has it");
     }
 }

@@ -11,6 +11,22 @@ import io.github.ndarray.Ufunc;
  * device, have the dtypes of the chosen loop, are broadcast to the output's shape (stride 0
  * on stretched axes), and no output overlaps an input in a harmful way. Backends only compute.
  *
+ * <p><b>Scalars.</b> A Java number given as an operand reaches the kernels as a 0-d host array
+ * broadcast to the output's shape (every stride 0), even when the other operands live on a
+ * device: it is never copied to the device per call. {@link #isHostScalar(NDArray, Device)}
+ * tells such an operand apart; a device backend reads its value once ({@code getDouble} /
+ * {@code getLong} at index 0...) and passes it to its kernel by value.
+ *
+ * <p><b>Execution.</b> Calls on one device take effect in the order they are made (a GPU
+ * backend queues them on one stream); a backend may return before the work is done, so long as
+ * {@link #copyBytes} to or from the host waits for it, and {@link #synchronize(Device)} waits for
+ * everything queued. Storage may be freed on any thread (see {@link Storage}).
+ *
+ * <p><b>Optional operations.</b> Operations beyond the core ufunc model (linear algebra today;
+ * sorting, gather/scatter and FFT as they come) are separate interfaces a backend may also
+ * implement; {@link #capability(Class)} finds them and the api refuses an operation a backend
+ * lacks with an {@link UnsupportedOperationException} naming the operation and the device.
+ *
  * <p>Backends are found with {@link java.util.ServiceLoader}: a jar lists its implementation
  * in {@code META-INF/services/io.github.ndarray.spi.Backend}.
  */
@@ -30,14 +46,80 @@ public interface Backend {
     String unavailableReason();
 
     /**
-     * Allocates zero-filled memory for {@code count} elements of {@code dtype}.
+     * Allocates memory for {@code count} elements of {@code dtype}.
      *
      * @param device the device (of this backend's type)
      * @param dtype the element type
      * @param count the number of elements
+     * @param zeroed whether the bytes must be zero; {@code false} for results that will be
+     *     written in full, which must not pay for a memset
      * @return the storage, with one holder
+     * @throws OutOfMemoryError if the device has no room even after
+     *     {@link #releaseCachedMemory(Device)}; the api then runs the garbage collector (which may
+     *     free unreachable arrays' memory) and tries once more
      */
-    Storage allocate(Device device, DType dtype, long count);
+    Storage allocate(Device device, DType dtype, long count, boolean zeroed);
+
+    /**
+     * Wraps memory this library did not allocate (a device pointer from another library, an
+     * MPI buffer) as storage of this backend's device.
+     *
+     * @param device the device the memory lives on
+     * @param address its address on that device
+     * @param byteSize its size in bytes
+     * @param release run once when the last holder lets go (on any thread)
+     * @return the storage, with one holder
+     * @throws UnsupportedOperationException if this backend cannot wrap foreign memory
+     */
+    default Storage wrap(Device device, long address, long byteSize, Runnable release) {
+        throw new UnsupportedOperationException("wrapping foreign memory is not supported on " + device
+                + " (backend " + name() + ")");
+    }
+
+    /**
+     * Waits until every operation queued on the device has finished ({@code cudaDeviceSynchronize}).
+     * Backends that compute before returning have nothing to wait for.
+     *
+     * @param device the device
+     */
+    default void synchronize(Device device) {
+    }
+
+    /**
+     * Memory pressure: gives back memory the backend keeps for reuse (a pool's free blocks).
+     * The api calls it when an allocation fails, before collecting garbage and retrying, since
+     * the garbage collector cannot see device memory.
+     *
+     * @param device the device
+     * @return the bytes given back
+     */
+    default long releaseCachedMemory(Device device) {
+        return 0;
+    }
+
+    /**
+     * An optional operation set this backend implements, such as {@link LinalgSupport}.
+     *
+     * @param <T> the interface
+     * @param type the interface
+     * @return this backend as {@code type}, or {@code null} if it does not implement it
+     */
+    default <T> T capability(Class<T> type) {
+        return type.isInstance(this) ? type.cast(this) : null;
+    }
+
+    /**
+     * Whether an input of a kernel call is a Java scalar operand (a host array of one element,
+     * or broadcast from one: every stride 0) rather than an array on this backend's device.
+     *
+     * @param input an input of {@link #elementwise} or {@link #cast}
+     * @param device the device the call computes on
+     * @return whether it is a host scalar
+     */
+    static boolean isHostScalar(NDArray input, Device device) {
+        return input.device().type() == Device.Type.CPU && device.type() != Device.Type.CPU
+                && (input.flatStride() == 0 || input.size() == 1);
+    }
 
     /**
      * Copies {@code byteSize} bytes between storages that may live on different devices of
@@ -120,47 +202,4 @@ public interface Backend {
      * @param out the result
      */
     void matmul(Ufunc.Loop loop, NDArray a, NDArray b, NDArray out);
-
-    /**
-     * Solves {@code a[...] @ out[...] = b[...]} for each matrix of the batch (LAPACK's
-     * {@code gesv}). The api has validated everything: {@code a} is {@code (..., n, n)},
-     * {@code b} {@code (..., n, k)}, {@code out} {@code (..., n, k)}, all of one float dtype
-     * (float32 or float64), the batch axes broadcast to out's (stride 0 where stretched).
-     *
-     * @param a the coefficient matrices
-     * @param b the right-hand sides
-     * @param out the solutions
-     * @throws IllegalArgumentException with the message {@code "Singular matrix"} (NumPy's
-     *     {@code LinAlgError}) if a matrix is singular
-     * @throws UnsupportedOperationException if this backend has no linear solver
-     */
-    default void solve(NDArray a, NDArray b, NDArray out) {
-        throw new UnsupportedOperationException("linalg.solve is not implemented by the " + name() + " backend");
-    }
-
-    /**
-     * The inverse of each matrix of the batch. {@code a} and {@code out} are
-     * {@code (..., n, n)} of one float dtype (float32 or float64).
-     *
-     * @param a the matrices
-     * @param out the inverses
-     * @throws IllegalArgumentException with the message {@code "Singular matrix"} if a matrix is singular
-     * @throws UnsupportedOperationException if this backend has no matrix inverse
-     */
-    default void inv(NDArray a, NDArray out) {
-        throw new UnsupportedOperationException("linalg.inv is not implemented by the " + name() + " backend");
-    }
-
-    /**
-     * The determinant of each matrix of the batch: {@code a} is {@code (..., n, n)},
-     * {@code out} {@code (...)}, both of one float dtype (float32 or float64). Singular
-     * matrices give 0, {@code 0x0} matrices 1.
-     *
-     * @param a the matrices
-     * @param out the determinants
-     * @throws UnsupportedOperationException if this backend has no determinant
-     */
-    default void det(NDArray a, NDArray out) {
-        throw new UnsupportedOperationException("linalg.det is not implemented by the " + name() + " backend");
-    }
 }

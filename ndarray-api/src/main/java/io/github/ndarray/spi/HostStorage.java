@@ -28,6 +28,32 @@ public final class HostStorage extends Storage {
         this.cleanable = CLEANER.register(this, new Returner(block));
     }
 
+    private HostStorage(MemorySegment foreign, Runnable release) {
+        super(foreign.byteSize());
+        this.segment = foreign;
+        this.cleanable = CLEANER.register(this, release);
+    }
+
+    /**
+     * Memory that this library did not allocate (a segment filled by C code, an MPI buffer),
+     * held like any other storage: {@code release} runs once, when the last holder lets go
+     * or the garbage collector finds every holder unreachable, on that thread or the
+     * cleaner's. The memory must stay valid until then.
+     *
+     * @param segment native memory
+     * @param release what to run when the last holder releases it; it must not refer to the
+     *     arrays over this storage (they would never become unreachable)
+     * @return the storage, with one holder
+     * @throws IllegalArgumentException for a heap segment, which native code cannot be given
+     */
+    public static HostStorage wrap(MemorySegment segment, Runnable release) {
+        if (!segment.isNative()) {
+            throw new IllegalArgumentException("only native memory can be wrapped (this segment is on the Java heap;"
+                    + " copy it with ND.array instead)");
+        }
+        return new HostStorage(segment, java.util.Objects.requireNonNull(release, "release"));
+    }
+
     /**
      * Allocates zero-filled host memory.
      *
@@ -76,6 +102,11 @@ public final class HostStorage extends Storage {
     @Override
     public Device device() {
         return Device.cpu();
+    }
+
+    @Override
+    public long address() {
+        return segment().address();
     }
 
     @Override

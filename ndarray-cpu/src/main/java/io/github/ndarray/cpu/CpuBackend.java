@@ -6,6 +6,7 @@ import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
 import io.github.ndarray.spi.Backend;
 import io.github.ndarray.spi.HostStorage;
+import io.github.ndarray.spi.LinalgSupport;
 import io.github.ndarray.spi.Storage;
 import java.lang.foreign.MemorySegment;
 
@@ -15,7 +16,7 @@ import java.lang.foreign.MemorySegment;
  * threads when it is large, and runs the kernel of the resolved loop on each strip: a Vector
  * API loop where {@link SimdKernels} has one, a generic scalar loop ({@link Kernels}) otherwise.
  */
-public final class CpuBackend implements Backend {
+public final class CpuBackend implements Backend, LinalgSupport {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
     }
@@ -37,8 +38,14 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Storage allocate(Device device, DType dtype, long count) {
-        return HostStorage.allocate(Math.multiplyExact(count, dtype.itemSize()));
+    public Storage allocate(Device device, DType dtype, long count, boolean zeroed) {
+        long bytes = Math.multiplyExact(count, dtype.itemSize());
+        return zeroed ? HostStorage.allocate(bytes) : HostStorage.allocateUninitialized(bytes);
+    }
+
+    @Override
+    public Storage wrap(Device device, long address, long byteSize, Runnable release) {
+        return HostStorage.wrap(MemorySegment.ofAddress(address).reinterpret(byteSize), release);
     }
 
     @Override
