@@ -297,11 +297,21 @@ final class Golden {
     record Known(String pattern, Pattern regex, String diagnosis) {
     }
 
-    static final List<Known> KNOWN = loadKnown();
+    /** The known-failure files: for every device, and per device ({@code KNOWN_FAILURES.<device>.txt}). */
+    static final List<String> KNOWN_FILES = List.of("KNOWN_FAILURES.txt", "KNOWN_FAILURES.cuda.txt");
 
-    private static List<Known> loadKnown() {
+    /**
+     * The entries that apply on the device under test: the general file's, then the device's own
+     * (failures of api paths that only a non-host device exercises; on the CPU they would hide
+     * passing cases as stale).
+     */
+    static final List<Known> KNOWN = Stream.concat(loadKnown("KNOWN_FAILURES.txt").stream(),
+            loadKnown("KNOWN_FAILURES." + TestDevice.name() + ".txt").stream()).toList();
+
+    /** The entries of one file under {@code /golden/}; none if the file is absent. */
+    static List<Known> loadKnown(String file) {
         List<Known> out = new ArrayList<>();
-        InputStream in = Golden.class.getResourceAsStream("/golden/KNOWN_FAILURES.txt");
+        InputStream in = Golden.class.getResourceAsStream("/golden/" + file);
         if (in == null) {
             return out;
         }
@@ -351,7 +361,7 @@ final class Golden {
         } catch (Throwable t) {
             Assumptions.abort("KNOWN FAILURE (" + k.pattern() + "): " + k.diagnosis() + " | now: " + firstLine(t));
         }
-        String msg = "KNOWN_FAILURES.txt entry " + k.pattern() + " is stale: " + c.id
+        String msg = "KNOWN_FAILURES entry " + k.pattern() + " is stale: " + c.id
                 + " now passes; remove the entry";
         if (STRICT_KNOWN) {
             fail(msg);
