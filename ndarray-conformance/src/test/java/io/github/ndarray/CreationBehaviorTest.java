@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
  * Creation functions: from Java arrays (with the Java type's dtype), filled arrays, ranges,
  * linspace and eye. Values are NumPy 2.4.6's ({@code .tolist()} of the expression in the comment).
  *
- * <p>ND's creation functions take no device: they make host arrays, so their tests are
- * {@link HostOnly}. The {@code *Like} functions follow their model's device and run on the device
- * under test.
+ * <p>These are the host overloads (no device argument), so their tests are {@link HostOnly}; the
+ * device overloads ({@code ND.zeros(device, ...)}) meet NumPy in the golden creation cases, which
+ * run on the device under test. The {@code *Like} functions follow their model's device and run on
+ * the device under test here.
  */
 @OnTestDevice
 class CreationBehaviorTest {
