@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Assumptions;
  * one the CPU always ran.
  *
  * <p>When the property names a device that is not usable here (e.g. {@code cuda} without the
- * pretend backend or a GPU), {@link #device()} aborts the calling test with the reason, so that
- * the run reports skipped tests instead of failures or, worse, host results passed off as device
- * results.
+ * pretend backend or a GPU), {@link OnTestDevice} skips each suite class with the reason before
+ * it starts, and {@link #device()} aborts any caller it did not cover, so that the run reports
+ * skipped tests instead of failures or, worse, host results passed off as device results.
  */
 public final class TestDevice {
     /** The system property naming the device under test. */
