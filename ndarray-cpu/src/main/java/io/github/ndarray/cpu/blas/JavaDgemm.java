@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * micro-kernel of Vector API FMAs runs over them: 6 rows by two vectors (12 accumulators).
  * Row blocks of C run in parallel on {@link Parallel}.
  *
- * <p>{@link JavaSgemm} is generated from this file by {@code scripts/gen_typed_loops.sh}.
+ * <p>{@link JavaSgemm} is generated from this file by {@code java scripts/GenTypedLoops.java}.
  */
 final class JavaDgemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;

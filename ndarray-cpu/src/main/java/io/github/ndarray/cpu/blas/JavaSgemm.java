@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * micro-kernel of Vector API FMAs runs over them: 6 rows by two vectors (12 accumulators).
  * Row blocks of C run in parallel on {@link Parallel}.
  *
- * <p>Generated from {@link JavaDgemm} by {@code scripts/gen_typed_loops.sh} (float types, float
- * accumulation as in sgemm): edit that file and rerun the script.
+ * <p>Generated from {@link JavaDgemm} by {@code java scripts/GenTypedLoops.java} (float types,
+ * float accumulation as in sgemm): edit that file and rerun the script.
  */
 final class JavaSgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
