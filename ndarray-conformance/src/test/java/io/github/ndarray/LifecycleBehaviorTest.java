@@ -1,6 +1,5 @@
 package io.github.ndarray;
 
-import static io.github.ndarray.conformance.TestDevice.host;
 import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -127,7 +126,7 @@ class LifecycleBehaviorTest {
         a.close();
         a.close(); // must not count as a second release
         assertFalse(s.isFreed(), "the view still holds the memory");
-        assertEquals(6.0, host(v).getDouble(2, 1));
+        assertEquals(6.0, v.getDouble(2, 1));
         v.close();
         assertTrue(s.isFreed());
     }
@@ -141,8 +140,8 @@ class LifecycleBehaviorTest {
         NDArray e = a.expandDims(0);
         a.close();
         assertFalse(s.isFreed(), "views still hold the memory");
-        assertEquals(4.0, host(t).getDouble(0, 1));
-        assertEquals(4.0, host(r).getDouble(1, 1));
+        assertEquals(4.0, t.getDouble(0, 1));
+        assertEquals(4.0, r.getDouble(1, 1));
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, e.toDoubleArray());
         assertArrayEquals(new double[] {5, 7, 9}, t.sum(1).toDoubleArray());
         // views of views keep it too
@@ -151,8 +150,8 @@ class LifecycleBehaviorTest {
         r.close();
         e.close();
         assertFalse(s.isFreed());
-        tt.set("0, 0", -1.0); // element writes (setDouble) are for host arrays; set works on any device
-        assertEquals(-1.0, host(tt).getDouble(0, 0));
+        tt.setDouble(-1, 0, 0);
+        assertEquals(-1.0, tt.getDouble(0, 0));
         tt.close();
         assertTrue(s.isFreed(), "the last holder frees the memory");
     }
@@ -217,7 +216,7 @@ class LifecycleBehaviorTest {
         try (NDArray a = on(ND.arange(0.0, 10.0, 1.0)); NDArray v = a.reshape(2, 5); NDArray r = v.sum(1)) {
             s = a.storage();
             vs = r.storage();
-            sum = host(r).getDouble(1);
+            sum = r.getDouble(1);
         }
         assertEquals(35.0, sum);
         assertTrue(s.isFreed(), "base and view closed: memory freed");

@@ -1,6 +1,5 @@
 package io.github.ndarray;
 
-import static io.github.ndarray.conformance.TestDevice.host;
 import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

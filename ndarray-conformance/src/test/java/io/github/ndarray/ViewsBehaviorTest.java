@@ -1,8 +1,6 @@
 package io.github.ndarray;
 
-import static io.github.ndarray.conformance.TestDevice.host;
 import static io.github.ndarray.conformance.TestDevice.on;
-import static io.github.ndarray.conformance.TestDevice.put;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,14 +33,14 @@ class ViewsBehaviorTest {
         NDArray b = a.reshape(2, 3);
         assertArrayEquals(new long[] {2, 3}, b.shape());
         assertSame(a.storage(), b.storage());
-        put(b, 42, 1, 2);
-        assertEquals(42.0, host(a).getDouble(5));
-        put(a, -7, 0);
-        assertEquals(-7.0, host(b).getDouble(0, 0));
+        b.setDouble(42, 1, 2);
+        assertEquals(42.0, a.getDouble(5));
+        a.setDouble(-7, 0);
+        assertEquals(-7.0, b.getDouble(0, 0));
         // and back, through long and int overloads
         NDArray c = b.reshape(3L, 2L);
-        put(c, 9, 2, 0);
-        assertEquals(9.0, host(a).getDouble(4));
+        c.setDouble(9, 2, 0);
+        assertEquals(9.0, a.getDouble(4));
     }
 
     @Test
@@ -51,9 +49,9 @@ class ViewsBehaviorTest {
         NDArray t = a.transpose();
         assertArrayEquals(new long[] {4, 3, 2}, t.shape());
         // np.arange(24.).reshape(2,3,4).T[3, 1, 0] == 7.0
-        assertEquals(7.0, host(t).getDouble(3, 1, 0));
-        put(t, -1, 3, 1, 0);
-        assertEquals(-1.0, host(a).getDouble(0, 1, 3));
+        assertEquals(7.0, t.getDouble(3, 1, 0));
+        t.setDouble(-1, 3, 1, 0);
+        assertEquals(-1.0, a.getDouble(0, 1, 3));
         assertArrayEquals(t.shape(), a.T().shape());
     }
 
@@ -63,13 +61,13 @@ class ViewsBehaviorTest {
         NDArray p = a.permuteDims(1, 2, 0);
         assertArrayEquals(new long[] {3, 4, 2}, p.shape());
         // np.permute_dims(a, (1, 2, 0))[2, 1, 1] == a[1, 2, 1] == 21
-        assertEquals(21.0, host(p).getDouble(2, 1, 1));
-        put(a, 100, 1, 2, 1);
-        assertEquals(100.0, host(p).getDouble(2, 1, 1));
+        assertEquals(21.0, p.getDouble(2, 1, 1));
+        a.setDouble(100, 1, 2, 1);
+        assertEquals(100.0, p.getDouble(2, 1, 1));
         // negative axes
         NDArray q = a.permuteDims(-1, 0, 1);
         assertArrayEquals(new long[] {4, 2, 3}, q.shape());
-        assertEquals(100.0, host(q).getDouble(1, 1, 2));
+        assertEquals(100.0, q.getDouble(1, 1, 2));
     }
 
     @Test
@@ -77,8 +75,8 @@ class ViewsBehaviorTest {
         NDArray a = a234();
         NDArray s = a.swapAxes(0, 2);
         assertArrayEquals(new long[] {4, 3, 2}, s.shape());
-        put(s, 55, 0, 2, 1);
-        assertEquals(55.0, host(a).getDouble(1, 2, 0));
+        s.setDouble(55, 0, 2, 1);
+        assertEquals(55.0, a.getDouble(1, 2, 0));
         assertArrayEquals(new long[] {2, 3, 4}, a.swapAxes(-1, -1).shape());
     }
 
@@ -91,12 +89,12 @@ class ViewsBehaviorTest {
         assertArrayEquals(new long[] {1, 3}, e0.shape());
         assertArrayEquals(new long[] {3, 1}, e1.shape());
         assertArrayEquals(new long[] {3, 1}, em.shape());
-        put(e1, 20, 1, 0);
-        assertEquals(20.0, host(a).getDouble(1));
+        e1.setDouble(20, 1, 0);
+        assertEquals(20.0, a.getDouble(1));
         NDArray sq = e0.expandDims(2).squeeze();
         assertArrayEquals(new long[] {3}, sq.shape());
-        put(sq, 30, 2);
-        assertEquals(30.0, host(a).getDouble(2));
+        sq.setDouble(30, 2);
+        assertEquals(30.0, a.getDouble(2));
         NDArray s1 = on(ND.zeros(1, 3, 1)).squeeze(0);
         assertArrayEquals(new long[] {3, 1}, s1.shape());
         assertArrayEquals(new long[] {3}, on(ND.zeros(1, 3, 1)).squeeze(0, -1).shape());
@@ -111,9 +109,9 @@ class ViewsBehaviorTest {
         assertArrayEquals(new long[] {4, 3}, b.shape());
         // np.broadcast_to(np.arange(3.), (4, 3)).strides == (0, 8)
         assertArrayEquals(new long[] {0, 8}, b.strides());
-        put(a, 9, 1);
+        a.setDouble(9, 1);
         for (int i = 0; i < 4; i++) {
-            assertEquals(9.0, host(b).getDouble(i, 1), "row " + i);
+            assertEquals(9.0, b.getDouble(i, 1), "row " + i);
         }
         assertArrayEquals(new double[] {1, 9, 3, 1, 9, 3, 1, 9, 3, 1, 9, 3}, b.toDoubleArray());
         assertFalse(b.isContiguous());
@@ -125,8 +123,8 @@ class ViewsBehaviorTest {
         NDArray a = a234();
         NDArray r = a.ravel();
         assertArrayEquals(new long[] {24}, r.shape());
-        put(r, -5, 23);
-        assertEquals(-5.0, host(a).getDouble(1, 2, 3));
+        r.setDouble(-5, 23);
+        assertEquals(-5.0, a.getDouble(1, 2, 3));
     }
 
     @Test
@@ -135,8 +133,8 @@ class ViewsBehaviorTest {
         NDArray r = a.transpose().ravel();
         // np.ravel(np.arange(6).reshape(2, 3).T) == [0, 3, 1, 4, 2, 5]
         assertArrayEquals(new long[] {0, 3, 1, 4, 2, 5}, r.toLongArray());
-        put(r, 99, 0);
-        assertEquals(0, host(a).getLong(0, 0), "a copy: writing it leaves the base alone");
+        r.setLong(99, 0);
+        assertEquals(0, a.getLong(0, 0), "a copy: writing it leaves the base alone");
         assertNotSame(a.storage(), r.storage());
     }
 
@@ -148,17 +146,17 @@ class ViewsBehaviorTest {
         // np.shares_memory(a, a.T.reshape(6)) is False; values in C order of a.T
         assertNotSame(a.storage(), r.storage());
         assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, r.toDoubleArray());
-        put(r, 99, 0);
-        assertEquals(0.0, host(a).getDouble(0, 0));
-        assertEquals(0.0, host(t).getDouble(0, 0));
+        r.setDouble(99, 0);
+        assertEquals(0.0, a.getDouble(0, 0));
+        assertEquals(0.0, t.getDouble(0, 0));
         assertTrue(r.isContiguous());
         // ... but a reshape that only splits an axis of the transposed array stays a view:
         // np.shares_memory(b, b.T.reshape(3, 2, 2)) with b = np.arange(12.).reshape(4, 3)
         NDArray b = on(ND.arange(0.0, 12.0, 1.0)).reshape(4, 3);
         NDArray split = b.transpose().reshape(3, 2, 2);
         assertSame(b.storage(), split.storage());
-        put(split, -3, 2, 1, 1);
-        assertEquals(-3.0, host(b).getDouble(3, 2));
+        split.setDouble(-3, 2, 1, 1);
+        assertEquals(-3.0, b.getDouble(3, 2));
     }
 
     @Test
@@ -189,8 +187,8 @@ class ViewsBehaviorTest {
         // np.swapaxes(np.expand_dims(a.T, 1), 0, 3).squeeze(1): shape (2, 3, 4) and equal to a
         assertArrayEquals(new long[] {2, 3, 4}, v.shape());
         assertArrayEquals(a.toDoubleArray(), v.toDoubleArray());
-        put(v, 1234, 1, 1, 1);
-        assertEquals(1234.0, host(a).getDouble(1, 1, 1));
+        v.setDouble(1234, 1, 1, 1);
+        assertEquals(1234.0, a.getDouble(1, 1, 1));
     }
 
     // ------------------------------------------------------------------ strides and contiguity

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Assumptions;
  * A backend module runs the suite with its device named here (docs/conformance.md).
  *
  * <p>The suite builds its inputs on the host, where NumPy's values are written exactly, moves them
- * with {@link #on} to the device under test, runs the op there and brings the result back with
- * {@link #host} (or {@code toDoubleArray()}/{@code toLongArray()}, which copy to the host) to
- * compare. On the CPU, {@code on} and {@code host} return their argument: the suite is the same
- * one the CPU always ran.
+ * with {@link #on} to the device under test, runs the op there and reads the result with
+ * {@code toDoubleArray()}/{@code toLongArray()}/{@code item()}/{@code getDouble}, which copy from
+ * any device (or {@link #host}). On the CPU, {@code on} and {@code host} return their argument:
+ * the suite is the same one the CPU always ran.
  *
  * <p>When the property names a device that is not usable here (e.g. {@code cuda} without the
  * pretend backend or a GPU), {@link OnTestDevice} skips each suite class with the reason before
@@ -64,7 +64,7 @@ public final class TestDevice {
         };
     }
 
-    /** {@return whether the device under test is the host, where element access works directly} */
+    /** {@return whether the device under test is the host} */
     public static boolean isHost() {
         return device().equals(Device.cpu());
     }
@@ -81,28 +81,16 @@ public final class TestDevice {
     }
 
     /**
-     * The array on the host, for element access ({@code item()}, {@code getDouble}), which the api
-     * allows on host arrays only; a result computed on the device comes back through this.
+     * The array on the host ({@code a.to(Device.cpu())}): for a comparison that wants the result as
+     * a host array. Element access ({@code item()}, {@code getDouble}) and {@code toDoubleArray()}
+     * work on any device and need no call to this: the suite uses them directly, so that they are
+     * tested on the device too.
      *
      * @param a an array on any device
      * @return it, or its copy, on {@link Device#cpu()}
      */
     public static NDArray host(NDArray a) {
         return a.to(Device.cpu());
-    }
-
-    /**
-     * Writes one element through index assignment ({@code a.set("i, j", value)}), which works on
-     * every device; {@code setDouble}/{@code setLong} are element access for host arrays only.
-     * The suite uses it where a write is how it observes sharing (views write through).
-     *
-     * @param a the array (or view) to write
-     * @param value a Java number or boolean, cast to the array's dtype as NumPy's assignment does
-     * @param index one index per axis, negative counted from the end
-     */
-    public static void put(NDArray a, Object value, long... index) {
-        a.set(java.util.Arrays.stream(index).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(", ")),
-                value);
     }
 
     /**

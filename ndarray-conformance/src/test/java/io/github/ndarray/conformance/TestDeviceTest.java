@@ -30,11 +30,14 @@ class TestDeviceTest {
     }
 
     @Test
-    void putWritesOneElementThroughAView() {
+    void elementAccessWorksOnTheDevice() {
+        // the suite reads and writes elements of device arrays directly; the api copies one element
         NDArray a = TestDevice.on(ND.zeros(2, 3));
-        TestDevice.put(a.transpose(), 7, 2, 1); // a[1, 2] through the transposed view
-        TestDevice.put(a, -1.5, -2, 0);
-        assertArrayEquals(new double[] {-1.5, 0, 0, 0, 0, 7}, a.toDoubleArray());
+        a.transpose().setDouble(7, 2, 1); // a[1, 2] through the transposed view
+        a.setLong(-2, -2, 0);
+        assertEquals(7.0, a.getDouble(1, 2));
+        assertEquals(-2.0, a.get("0, 0").item());
+        assertArrayEquals(new double[] {-2, 0, 0, 0, 0, 7}, a.toDoubleArray());
     }
 
     @Test
