@@ -110,7 +110,8 @@ public interface Backend {
 
     /**
      * Whether an input of a kernel call is a Java scalar operand (a host array of one element,
-     * or broadcast from one: every stride 0) rather than an array on this backend's device.
+     * or broadcast from one: every stride 0, or to an empty shape) rather than an array on this
+     * backend's device.
      *
      * @param input an input of {@link #elementwise} or {@link #cast}
      * @param device the device the call computes on
@@ -118,7 +119,7 @@ public interface Backend {
      */
     static boolean isHostScalar(NDArray input, Device device) {
         return input.device().type() == Device.Type.CPU && device.type() != Device.Type.CPU
-                && (input.flatStride() == 0 || input.size() == 1);
+                && (input.flatStride() == 0 || input.size() <= 1);
     }
 
     /**
