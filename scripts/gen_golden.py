@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the NumPy-differential golden data that io.github.ndarray.golden.* tests read.
 
-Output: ndarray-cpu/src/test/resources/golden/*.tsv (committed, so the Java build and tests
+Output: ndarray-conformance/src/test/resources/golden/*.tsv (committed, so the Java build and tests
 need no Python). NumPy is the oracle: every expected value, dtype, shape and error below is
 what NumPy itself gave for the recorded inputs.
 
@@ -63,7 +63,7 @@ import numpy as np
 
 SEED = 20250607
 ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "ndarray-cpu" / "src" / "test" / "resources" / "golden"
+OUT_DIR = ROOT / "ndarray-conformance" / "src" / "test" / "resources" / "golden"
 
 DTYPES = ["bool", "int8", "uint8", "int16", "int32", "int64", "float32", "float64"]
 INTS = ["int8", "uint8", "int16", "int32", "int64"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the NumPy golden data for the BLAS/LAPACK tests (io.github.ndarray.blas.LinalgGoldenTest).
 
-Output: ndarray-cpu/src/test/resources/linalg/linalg.tsv (committed: the Java build needs no
+Output: ndarray-conformance/src/test/resources/linalg/linalg.tsv (committed: the Java build needs no
 Python). NumPy is the oracle: every expected value, dtype, shape and error message is what
 NumPy itself gave for the recorded inputs.
 
@@ -46,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-OUT = Path(__file__).resolve().parent.parent / "ndarray-cpu/src/test/resources/linalg/linalg.tsv"
+OUT = Path(__file__).resolve().parent.parent / "ndarray-conformance/src/test/resources/linalg/linalg.tsv"
 GAMMA = np.uint64(0x9E3779B97F4A7C15)
 FULL_LIMIT = 1024  # results up to this many elements are listed whole
 SAMPLES = 256

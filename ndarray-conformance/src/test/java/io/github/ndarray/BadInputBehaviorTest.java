@@ -1,5 +1,6 @@
 package io.github.ndarray;
 
+import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ndarray.broadcasting.BroadcastException;
+import io.github.ndarray.conformance.HostOnly;
+import io.github.ndarray.conformance.OnTestDevice;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.function.Executable;
  *
  * <p>Expected messages were printed by NumPy 2.4.6 ({@code str(exception)}).
  */
+@OnTestDevice
 class BadInputBehaviorTest {
     /** Runs {@code call} with a time limit; it must throw exactly an IllegalArgumentException (or subclass). */
     private static IllegalArgumentException iae(Executable call) {
@@ -43,15 +47,15 @@ class BadInputBehaviorTest {
     }
 
     private static NDArray m34() {
-        return ND.arange(12).reshape(3, 4);
+        return on(ND.arange(12)).reshape(3, 4);
     }
 
     // ------------------------------------------------------------------ broadcasting
 
     @Test
     void shapesThatDoNotBroadcastGiveNumpysMessage() {
-        NDArray a = ND.ones(3, 4);
-        NDArray b = ND.ones(5);
+        NDArray a = on(ND.ones(3, 4));
+        NDArray b = on(ND.ones(5));
         // np.ones((3,4)) + np.ones(5)
         IllegalArgumentException e = iae(() -> a.add(b));
         assertInstanceOf(BroadcastException.class, e);
@@ -61,22 +65,22 @@ class BadInputBehaviorTest {
                 () -> ND.broadcastShapes(new long[] {3, 4}, new long[] {5}));
         // np.ones((3,4,6,2)) + np.ones((3,5,1,2)): the design's example
         iae("operands could not be broadcast together with shapes (3,4,6,2) (3,5,1,2)",
-                () -> ND.zeros(3, 4, 6, 2).sub(ND.zeros(3, 5, 1, 2)));
+                () -> on(ND.zeros(3, 4, 6, 2)).sub(on(ND.zeros(3, 5, 1, 2))));
     }
 
     @Test
     void broadcastToAnIncompatibleShapeIsRefused() {
-        NDArray a = ND.ones(3);
+        NDArray a = on(ND.ones(3));
         assertInstanceOf(BroadcastException.class, iae(() -> a.broadcastTo(2, 4)));
         assertInstanceOf(BroadcastException.class, iae(() -> a.broadcastTo(3, 1)));
         // fewer dimensions than the array
-        assertInstanceOf(BroadcastException.class, iae(() -> ND.ones(2, 3).broadcastTo(3)));
+        assertInstanceOf(BroadcastException.class, iae(() -> on(ND.ones(2, 3)).broadcastTo(3)));
     }
 
     @Test
     void comparisonsAndWhereBroadcastToo() {
-        iae("operands could not be broadcast together with shapes (3,4) (2,)", () -> ND.less(ND.ones(3, 4), ND.ones(2)));
-        iae(() -> ND.where(ND.less(ND.ones(3), 2.0), ND.ones(4), 0.0));
+        iae("operands could not be broadcast together with shapes (3,4) (2,)", () -> ND.less(on(ND.ones(3, 4)), on(ND.ones(2))));
+        iae(() -> ND.where(ND.less(on(ND.ones(3)), 2.0), on(ND.ones(4)), 0.0));
     }
 
     // ------------------------------------------------------------------ axes
@@ -97,9 +101,9 @@ class BadInputBehaviorTest {
         // np.expand_dims(np.ones((3,4)), 3): the new axis counts, so the bound is ndim + 1
         iae("axis 3 is out of bounds for array of dimension 3", () -> a.expandDims(3));
         iae("axis 2 is out of bounds for array of dimension 2", () -> a.squeeze(2));
-        iae("axis 1 is out of bounds for array of dimension 1", () -> ND.std(ND.ones(3), 1));
+        iae("axis 1 is out of bounds for array of dimension 1", () -> ND.std(on(ND.ones(3)), 1));
         // a 0-d array has no axis at all
-        iae("axis 0 is out of bounds for array of dimension 0", () -> ND.scalar(1, DType.FLOAT64).sum(0));
+        iae("axis 0 is out of bounds for array of dimension 0", () -> on(ND.scalar(1, DType.FLOAT64)).sum(0));
     }
 
     @Test
@@ -124,15 +128,15 @@ class BadInputBehaviorTest {
 
     @Test
     void squeezingAnAxisThatIsNotOneIsRefused() {
-        iae("cannot select an axis to squeeze out which has size not equal to one", () -> ND.ones(3).squeeze(0));
-        iae("cannot select an axis to squeeze out which has size not equal to one", () -> ND.ones(1, 3).squeeze(0, 1));
+        iae("cannot select an axis to squeeze out which has size not equal to one", () -> on(ND.ones(3)).squeeze(0));
+        iae("cannot select an axis to squeeze out which has size not equal to one", () -> on(ND.ones(1, 3)).squeeze(0, 1));
     }
 
     // ------------------------------------------------------------------ element access
 
     @Test
     void elementIndexOutOfBoundsIsAnIndexOutOfBoundsException() {
-        NDArray a = ND.ones(3, 4);
+        NDArray a = on(ND.ones(3, 4));
         // np.ones((3,4))[3, 0] -> IndexError: index 3 is out of bounds for axis 0 with size 3
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> a.getDouble(3, 0));
         assertEquals("index 3 is out of bounds for axis 0 with size 3", e.getMessage());
@@ -149,31 +153,31 @@ class BadInputBehaviorTest {
 
     @Test
     void elementAccessOnAnEmptyArrayIsOutOfBounds() {
-        assertThrows(IndexOutOfBoundsException.class, () -> ND.zeros(0).getDouble(0));
-        assertThrows(IndexOutOfBoundsException.class, () -> ND.zeros(2, 0).getDouble(0, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> on(ND.zeros(0)).getDouble(0));
+        assertThrows(IndexOutOfBoundsException.class, () -> on(ND.zeros(2, 0)).getDouble(0, 0));
     }
 
     @Test
     void wrongNumberOfIndicesIsAnIllegalArgument() {
-        NDArray a = ND.ones(3, 4);
+        NDArray a = on(ND.ones(3, 4));
         iae("expected 2 indices, got 1", () -> a.getDouble(1));
         iae("expected 2 indices, got 3", () -> a.getDouble(1, 1, 1));
-        iae("expected 0 indices, got 1", () -> ND.scalar(2, DType.INT32).getLong(0));
+        iae("expected 0 indices, got 1", () -> on(ND.scalar(2, DType.INT32)).getLong(0));
     }
 
     @Test
     void itemNeedsExactlyOneElement() {
         // np.ones(3).item() -> ValueError: can only convert an array of size 1 to a Python scalar
-        iaeStarting("can only convert an array of size 1", () -> ND.ones(3).item());
-        iaeStarting("can only convert an array of size 1", () -> ND.zeros(0).item());
-        assertEquals(5.0, ND.full(5.0, 1, 1, 1).item());
+        iaeStarting("can only convert an array of size 1", () -> on(ND.ones(3)).item());
+        iaeStarting("can only convert an array of size 1", () -> on(ND.zeros(0)).item());
+        assertEquals(5.0, on(ND.full(5.0, 1, 1, 1)).item());
     }
 
     // ------------------------------------------------------------------ shapes
 
     @Test
     void reshapeToADifferentSizeIsRefusedWithNumpysMessage() {
-        NDArray a = ND.arange(6);
+        NDArray a = on(ND.arange(6));
         iae("cannot reshape array of size 6 into shape (4,2)", () -> a.reshape(4, 2));
         iae("cannot reshape array of size 6 into shape (7,)", () -> a.reshape(7));
         iae("can only specify one unknown dimension", () -> a.reshape(-1, -1));
@@ -182,6 +186,7 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // creation functions take no device: they check their arguments on the host
     void negativeDimensionsAreRefused() {
         // np.zeros((2, -1)) -> ValueError: negative dimensions are not allowed
         iaeStarting("negative dimensions are not allowed", () -> ND.zeros(2, -1));
@@ -195,6 +200,7 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // creation functions take no device: they check their arguments on the host
     void shapesWhoseProductOverflowsALongAreRefused() {
         // np.zeros((2**40, 2**40)) -> ValueError: array is too big; ...
         iaeStarting("array is too big", () -> ND.zeros(1L << 40, 1L << 40));
@@ -210,6 +216,7 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // creation functions take no device: they check their arguments on the host
     void aZeroInAHugeShapeIsFine() {
         NDArray z = ND.zeros(0, 1L << 62);
         assertEquals(0, z.size());
@@ -217,6 +224,7 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // host allocation (HostStorage's OutOfMemoryError)
     void anImpossibleAllocationFailsFastAndTheJvmCarriesOn() {
         // 2^62 bytes exceed any machine's address space. NumPy raises MemoryError
         // ("Unable to allocate 4.00 EiB ..."); HostStorage documents Java's counterpart,
@@ -229,7 +237,7 @@ class BadInputBehaviorTest {
 
     @Test
     void reshapeToAnOverflowingShapeIsAnIllegalArgument() {
-        NDArray a = ND.arange(6);
+        NDArray a = on(ND.arange(6));
         // np.arange(6).reshape(2**40, 2**40) -> ValueError: cannot reshape array of size 6 into shape (...)
         iaeStarting("cannot reshape array of size 6", () -> a.reshape(1L << 40, 1L << 40));
         iaeStarting("cannot reshape array of size 6", () -> a.reshape(1L << 40, 1L << 40, -1));
@@ -240,12 +248,12 @@ class BadInputBehaviorTest {
         long[] s65 = new long[65];
         java.util.Arrays.fill(s65, 1);
         // np.zeros((1,)*65) -> ValueError: maximum supported dimension for an ndarray is currently 64, found 65
-        iaeContaining("found 65", () -> ND.zeros(s65));
-        iaeContaining("found 65", () -> ND.ones(1).reshape(s65));
-        iaeContaining("found 65", () -> ND.ones(1).broadcastTo(s65));
+        iaeContaining("found 65", () -> on(ND.zeros(s65)));
+        iaeContaining("found 65", () -> on(ND.ones(1)).reshape(s65));
+        iaeContaining("found 65", () -> on(ND.ones(1)).broadcastTo(s65));
         long[] s64 = new long[64];
         java.util.Arrays.fill(s64, 1);
-        NDArray a = ND.ones(s64);
+        NDArray a = on(ND.ones(s64));
         assertEquals(64, a.ndim());
         iaeContaining("found 65", () -> a.expandDims(0));
     }
@@ -254,8 +262,8 @@ class BadInputBehaviorTest {
 
     @Test
     void bitwiseOperationsOnFloatsAreRefused() {
-        NDArray f = ND.array(1.0, 2.0);
-        NDArray i = ND.array(1L, 2L);
+        NDArray f = on(ND.array(1.0, 2.0));
+        NDArray i = on(ND.array(1L, 2L));
         // np.bitwise_and(np.ones(3), np.ones(3)) -> TypeError: ufunc 'bitwise_and' not supported for the input types, ...
         iaeStarting("ufunc 'bitwise_and' not supported for the input types", () -> ND.bitwiseAnd(f, f));
         iaeStarting("ufunc 'bitwise_or' not supported for the input types", () -> ND.bitwiseOr(i, f));
@@ -269,45 +277,45 @@ class BadInputBehaviorTest {
     @Test
     void integersToNegativeIntegerPowersAreRefused() {
         // np.arange(3) ** -1 -> ValueError: Integers to negative integer powers are not allowed.
-        iae("Integers to negative integer powers are not allowed.", () -> ND.arange(1, 4, 1).pow(-1L));
+        iae("Integers to negative integer powers are not allowed.", () -> on(ND.arange(1, 4, 1)).pow(-1L));
         iae("Integers to negative integer powers are not allowed.",
-                () -> ND.power(ND.array(2, 3), ND.array(1, -2)));
+                () -> ND.power(on(ND.array(2, 3)), on(ND.array(1, -2))));
         // a float exponent makes it float: fine
-        assertArrayEquals(new double[] {1.0, 0.5, 1.0 / 3}, ND.arange(1, 4, 1).pow(-1.0).toDoubleArray(), 1e-15);
+        assertArrayEquals(new double[] {1.0, 0.5, 1.0 / 3}, on(ND.arange(1, 4, 1)).pow(-1.0).toDoubleArray(), 1e-15);
     }
 
     @Test
     void reductionsOfEmptyArraysWithoutIdentityAreRefused() {
         // np.zeros(0).max() -> ValueError: zero-size array to reduction operation maximum which has no identity
-        iae("zero-size array to reduction operation maximum which has no identity", () -> ND.zeros(0).max());
-        iae("zero-size array to reduction operation minimum which has no identity", () -> ND.zeros(0).min());
-        iae("zero-size array to reduction operation maximum which has no identity", () -> ND.zeros(3, 0).max(1));
+        iae("zero-size array to reduction operation maximum which has no identity", () -> on(ND.zeros(0)).max());
+        iae("zero-size array to reduction operation minimum which has no identity", () -> on(ND.zeros(0)).min());
+        iae("zero-size array to reduction operation maximum which has no identity", () -> on(ND.zeros(3, 0)).max(1));
         // np.zeros(0).argmax() -> ValueError: attempt to get argmax of an empty sequence
-        iae("attempt to get argmax of an empty sequence", () -> ND.zeros(0).argmax());
-        iae("attempt to get argmin of an empty sequence", () -> ND.zeros(0).argmin());
-        iae("attempt to get argmax of an empty sequence", () -> ND.zeros(3, 0).argmax(1));
+        iae("attempt to get argmax of an empty sequence", () -> on(ND.zeros(0)).argmax());
+        iae("attempt to get argmin of an empty sequence", () -> on(ND.zeros(0)).argmin());
+        iae("attempt to get argmax of an empty sequence", () -> on(ND.zeros(3, 0)).argmax(1));
         // reductions with an identity are fine: np.zeros(0).sum() == 0.0, np.zeros(0).prod() == 1.0
-        assertEquals(0.0, ND.zeros(0).sum().item());
-        assertEquals(1.0, ND.zeros(0).prod().item());
+        assertEquals(0.0, on(ND.zeros(0)).sum().item());
+        assertEquals(1.0, on(ND.zeros(0)).prod().item());
         // and reducing the non-empty axis of a (3, 0) array gives an empty result, no error
-        assertArrayEquals(new long[] {0}, ND.zeros(3, 0).max(0).shape());
+        assertArrayEquals(new long[] {0}, on(ND.zeros(3, 0)).max(0).shape());
     }
 
     @Test
     void matmulShapeMismatchGivesNumpysMessage() {
         // np.zeros((2,3)) @ np.zeros((4,2))
         iae("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
-                + "(n?,k),(k,m?)->(n?,m?) (size 4 is different from 3)", () -> ND.ones(2, 3).matmul(ND.ones(4, 2)));
+                + "(n?,k),(k,m?)->(n?,m?) (size 4 is different from 3)", () -> on(ND.ones(2, 3)).matmul(on(ND.ones(4, 2))));
         iae("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
-                + "(n?,k),(k,m?)->(n?,m?) (size 2 is different from 3)", () -> ND.matmul(ND.ones(3), ND.ones(2)));
+                + "(n?,k),(k,m?)->(n?,m?) (size 2 is different from 3)", () -> ND.matmul(on(ND.ones(3)), on(ND.ones(2))));
         // batch dimensions that do not broadcast
-        iae(() -> ND.ones(2, 3, 4).matmul(ND.ones(5, 4, 2)));
+        iae(() -> on(ND.ones(2, 3, 4)).matmul(on(ND.ones(5, 4, 2))));
     }
 
     @Test
     void matmulOfZeroDimensionalOperandsGivesNumpysMessage() {
-        NDArray s = ND.scalar(2, DType.FLOAT64);
-        NDArray m = ND.ones(2, 2);
+        NDArray s = on(ND.scalar(2, DType.FLOAT64));
+        NDArray m = on(ND.ones(2, 2));
         iae("matmul: Input operand 0 does not have enough dimensions (has 0, gufunc core with signature "
                 + "(n?,k),(k,m?)->(n?,m?) requires 1)", () -> s.matmul(m));
         iae("matmul: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature "
@@ -319,13 +327,14 @@ class BadInputBehaviorTest {
     @Test
     void dotShapeMismatchGivesNumpysMessage() {
         // np.dot(np.ones((2,3)), np.ones((2,4,5)))
-        iae("shapes (2,3) and (2,4,5) not aligned: 3 (dim 1) != 4 (dim 1)", () -> ND.dot(ND.ones(2, 3), ND.ones(2, 4, 5)));
-        iae(() -> ND.dot(ND.ones(2, 3), ND.ones(2, 3)));
+        iae("shapes (2,3) and (2,4,5) not aligned: 3 (dim 1) != 4 (dim 1)", () -> ND.dot(on(ND.ones(2, 3)), on(ND.ones(2, 4, 5))));
+        iae(() -> ND.dot(on(ND.ones(2, 3)), on(ND.ones(2, 3))));
     }
 
     // ------------------------------------------------------------------ creation from Java data
 
     @Test
+    @HostOnly // ND.array reads Java arrays on the host
     void raggedNestedArraysAreRefused() {
         // np.array([[1, 2], [3]]) -> ValueError: setting an array element with a sequence. ...
         iaeStarting("setting an array element with a sequence", () -> ND.array(new double[][] {{1, 2}, {3}}));
@@ -340,6 +349,7 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // ND.array reads Java arrays on the host
     void nonArraysAndUnsupportedElementTypesAreRefused() {
         iaeStarting("expected a Java array", () -> ND.array("abc", null));
         iaeStarting("expected a Java array", () -> ND.array((Object) null, DType.FLOAT64));
@@ -355,7 +365,7 @@ class BadInputBehaviorTest {
 
     @Test
     void unsupportedOperandTypesAreRefused() {
-        NDArray a = ND.ones(3);
+        NDArray a = on(ND.ones(3));
         iae("operand must be an NDArray or a Java number or boolean, got java.lang.String", () -> Ufunc.ADD.call(a, "x"));
         iae("operand must be an NDArray or a Java number or boolean, got java.lang.String", () -> Ufunc.ADD.call("x", a));
         iae("operand must be an NDArray or a Java number or boolean, got null", () -> Ufunc.ADD.call(a, null));
@@ -372,7 +382,7 @@ class BadInputBehaviorTest {
 
     @Test
     void wrongNumberOfOperandsIsRefused() {
-        NDArray a = ND.ones(3);
+        NDArray a = on(ND.ones(3));
         iaeContaining("add", () -> Ufunc.ADD.call(a));
         iaeContaining("add", () -> Ufunc.ADD.call(a, a, a));
         iaeContaining("exp", () -> Ufunc.EXP.call(a, a));
@@ -384,70 +394,71 @@ class BadInputBehaviorTest {
     @Test
     void weakScalarsThatDoNotFitTheArrayTypeAreRefused() {
         // np.ones(3, np.int8) + 300 -> OverflowError: Python integer 300 out of bounds for int8
-        NDArray i8 = ND.ones(DType.INT8, 3);
+        NDArray i8 = on(ND.ones(DType.INT8, 3));
         iae("Python integer 300 out of bounds for int8", () -> i8.add(300L));
-        iae("Python integer -1 out of bounds for uint8", () -> ND.ones(DType.UINT8, 2).mul(-1L));
-        iae("Python integer 40000 out of bounds for int16", () -> Ufunc.ADD.call(ND.ones(DType.INT16, 2), 40000));
+        iae("Python integer -1 out of bounds for uint8", () -> on(ND.ones(DType.UINT8, 2)).mul(-1L));
+        iae("Python integer 40000 out of bounds for int16", () -> Ufunc.ADD.call(on(ND.ones(DType.INT16, 2)), 40000));
     }
 
     // ------------------------------------------------------------------ out= and where=
 
     @Test
     void outOfTheWrongShapeIsRefused() {
-        NDArray a = ND.ones(2, 2);
-        NDArray b = ND.ones(2);
+        NDArray a = on(ND.ones(2, 2));
+        NDArray b = on(ND.ones(2));
         // np.add(np.ones((2,2)), np.ones(2), out=np.zeros(3)) -> operands could not be broadcast together with shapes (2,2) (2,) (3,)
-        IllegalArgumentException e = iae(() -> Ufunc.ADD.callInto(ND.zeros(3), null, a, b));
+        IllegalArgumentException e = iae(() -> Ufunc.ADD.callInto(on(ND.zeros(3)), null, a, b));
         assertInstanceOf(BroadcastException.class, e);
         assertTrue(e.getMessage().startsWith("operands could not be broadcast together with shapes (2,2)"), e.getMessage());
         assertTrue(e.getMessage().endsWith(" (3,)"), e.getMessage());
         // np.add(np.ones((2,2)), np.ones(2), out=np.zeros((1,2)))
         iae("non-broadcastable output operand with shape (1,2) doesn't match the broadcast shape (2,2)",
-                () -> Ufunc.ADD.callInto(ND.zeros(1, 2), null, a, b));
+                () -> Ufunc.ADD.callInto(on(ND.zeros(1, 2)), null, a, b));
         iae("non-broadcastable output operand with shape (2,) doesn't match the broadcast shape (2,2)",
-                () -> Ufunc.ADD.callInto(ND.zeros(2), null, a, b));
+                () -> Ufunc.ADD.callInto(on(ND.zeros(2)), null, a, b));
     }
 
     @Test
     void outOfAnUnsafeKindIsRefused() {
-        NDArray f = ND.ones(3);
+        NDArray f = on(ND.ones(3));
         // np.add(np.ones(2), 0.5, out=np.zeros(2, int)) -> UFuncTypeError: Cannot cast ufunc 'add'
         // output from dtype('float64') to dtype('int64') with casting rule 'same_kind'
-        String m = iae(() -> Ufunc.ADD.callInto(ND.zeros(DType.INT64, 3), null, f, 0.5)).getMessage();
+        String m = iae(() -> Ufunc.ADD.callInto(on(ND.zeros(DType.INT64, 3)), null, f, 0.5)).getMessage();
         assertTrue(m.startsWith("Cannot cast ufunc"), m);
         assertTrue(m.contains("output from dtype('float64') to dtype('int64') with casting rule 'same_kind'"), m);
         // float into bool, int into bool
-        iaeContaining("same_kind", () -> Ufunc.MULTIPLY.callInto(ND.zeros(DType.BOOL, 3), null, f, f));
-        iaeContaining("same_kind", () -> Ufunc.ADD.callInto(ND.zeros(DType.BOOL, 3), null, ND.arange(3), 1));
-        iaeContaining("same_kind", () -> Ufunc.DIVIDE.callInto(ND.zeros(DType.INT32, 3), null, ND.arange(3), 2));
+        iaeContaining("same_kind", () -> Ufunc.MULTIPLY.callInto(on(ND.zeros(DType.BOOL, 3)), null, f, f));
+        iaeContaining("same_kind", () -> Ufunc.ADD.callInto(on(ND.zeros(DType.BOOL, 3)), null, on(ND.arange(3)), 1));
+        iaeContaining("same_kind", () -> Ufunc.DIVIDE.callInto(on(ND.zeros(DType.INT32, 3)), null, on(ND.arange(3)), 2));
         // same kind, narrower: allowed, as in NumPy (np.add(np.arange(3), 1, out=np.zeros(3, np.int8)))
         assertArrayEquals(new long[] {1, 2, 3},
-                Ufunc.ADD.callInto(ND.zeros(DType.INT8, 3), null, ND.arange(3), 1).toLongArray());
+                Ufunc.ADD.callInto(on(ND.zeros(DType.INT8, 3)), null, on(ND.arange(3)), 1).toLongArray());
     }
 
     @Test
     void signedResultIntoUnsignedOutIsRefused() {
         // np.add(np.arange(3), 1, out=np.zeros(3, np.uint8)) -> UFuncTypeError: Cannot cast ufunc
         // 'add' output from dtype('int64') to dtype('uint8') with casting rule 'same_kind'
-        iaeContaining("same_kind", () -> Ufunc.ADD.callInto(ND.zeros(DType.UINT8, 3), null, ND.arange(3), 1));
+        iaeContaining("same_kind", () -> Ufunc.ADD.callInto(on(ND.zeros(DType.UINT8, 3)), null, on(ND.arange(3)), 1));
         // the other way round is fine: np.add(np.arange(3, dtype=np.uint8), 1, out=np.zeros(3, np.int8))
         assertArrayEquals(new long[] {1, 2, 3},
-                Ufunc.ADD.callInto(ND.zeros(DType.INT8, 3), null, ND.arange(3).astype(DType.UINT8), 1).toLongArray());
+                Ufunc.ADD.callInto(on(ND.zeros(DType.INT8, 3)), null, on(ND.arange(3)).astype(DType.UINT8), 1).toLongArray());
     }
 
     @Test
     void whereMustBeBool() {
-        NDArray a = ND.ones(2);
-        iae("where= must be a bool array, got float64", () -> Ufunc.ADD.callInto(null, ND.ones(2), a, 0.5));
-        iae("where= must be a bool array, got int64", () -> Ufunc.ADD.callInto(ND.zeros(2), ND.arange(2), a, 0.5));
+        NDArray a = on(ND.ones(2));
+        iae("where= must be a bool array, got float64", () -> Ufunc.ADD.callInto(null, on(ND.ones(2)), a, 0.5));
+        iae("where= must be a bool array, got int64", () -> Ufunc.ADD.callInto(on(ND.zeros(2)), on(ND.arange(2)), a, 0.5));
         // and must broadcast to the result
         assertInstanceOf(BroadcastException.class,
-                iae(() -> Ufunc.ADD.callInto(null, ND.array(true, false, true), a, 0.5)));
+                iae(() -> Ufunc.ADD.callInto(null, on(ND.array(true, false, true)), a, 0.5)));
     }
 
     // ------------------------------------------------------------------ creation arguments
 
     @Test
+    @HostOnly // creation functions take no device: they check their arguments on the host
     void creationArgumentsAreChecked() {
         iae(() -> ND.arange(0, 10, 0));
         iae(() -> ND.arange(0.0, 1.0, 0.0));
@@ -459,6 +470,7 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // creation functions take no device: they check their arguments on the host
     void integerArangeWiderThanALongIsAnIllegalArgument() {
         // np.arange(-2**63, 2**63 - 1) -> ValueError: Maximum allowed size exceeded
         iae(() -> ND.arange(Long.MIN_VALUE, Long.MAX_VALUE, 1));
@@ -466,11 +478,13 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // creation functions take no device: they check their arguments on the host
     void integerArangeTooLongToAllocateIsAnIllegalArgument() {
         iaeStarting("array is too big", () -> ND.arange(0, Long.MAX_VALUE, 1));
     }
 
     @Test
+    @HostOnly // the Generator makes host arrays (no device argument)
     void randomArgumentsAreChecked() {
         Generator g = ND.random(0);
         iae(() -> g.uniform(1, 0, 3));
@@ -483,6 +497,7 @@ class BadInputBehaviorTest {
     }
 
     @Test
+    @HostOnly // about Device.cuda(int) itself: no array
     void negativeCudaOrdinalIsAnIllegalArgument() {
         iae("negative CUDA device index: -1", () -> Device.cuda(-1));
     }

@@ -4,16 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
+import io.github.ndarray.conformance.HostOnly;
+import io.github.ndarray.conformance.OnTestDevice;
+import io.github.ndarray.conformance.TestDevice;
 import org.junit.jupiter.api.Test;
 
 /**
  * Creation functions: from Java arrays (with the Java type's dtype), filled arrays, ranges,
  * linspace and eye. Values are NumPy 2.4.6's ({@code .tolist()} of the expression in the comment).
+ *
+ * <p>These are the host overloads (no device argument), so their tests are {@link HostOnly}; the
+ * device overloads ({@code ND.zeros(device, ...)}) meet NumPy in the golden creation cases, which
+ * run on the device under test. The {@code *Like} functions follow their model's device and run on
+ * the device under test here.
  */
+@OnTestDevice
 class CreationBehaviorTest {
     // ------------------------------------------------------------------ from Java arrays
 
     @Test
+    @HostOnly
     void oneDimensionalArraysOfEachPrimitiveType() {
         NDArray d = ND.array(1.5, -2.25);
         assertEquals(DType.FLOAT64, d.dtype());
@@ -42,6 +52,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void twoDimensionalArraysOfEachType() {
         NDArray d = ND.array(new double[][] {{1, 2, 3}, {4, 5, 6}});
         assertEquals(DType.FLOAT64, d.dtype());
@@ -69,6 +80,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void threeDimensionalAndDeeperArrays() {
         // np.array([[[1, 2]], [[3, 4]]]).shape == (2, 1, 2)
         NDArray a = ND.array(new int[][][] {{{1, 2}}, {{3, 4}}}, null);
@@ -96,6 +108,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void boxedArraysUseTheJavaTypesDtype() {
         assertEquals(DType.FLOAT64, ND.array(new Double[] {1.0, 2.0}, null).dtype());
         assertEquals(DType.INT32, ND.array(new Integer[] {1, 2}, null).dtype());
@@ -105,6 +118,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void conversionOnCreationCastsLikeNumpy() {
         // np.array([1.9, -1.9, 300.0]).astype(np.int16) -> [1, -1, 300]: truncation toward zero
         NDArray a = ND.array(new double[] {1.9, -1.9, 300.0}, DType.INT16);
@@ -116,6 +130,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void theArrayIsACopyOfTheJavaData() {
         double[] src = {1, 2, 3};
         NDArray a = ND.array(src);
@@ -126,6 +141,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void emptyJavaArrays() {
         assertArrayEquals(new long[] {0}, ND.array(new double[0]).shape());
         // np.array([[], []]).shape == (2, 0)
@@ -133,6 +149,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void emptyOuterJavaArrayHasShapeZero() {
         // np.array([]).shape == (0,): the code's own comment intends (0,) for an empty outer array
         assertArrayEquals(new long[] {0}, ND.array(new double[0][]).shape());
@@ -142,6 +159,7 @@ class CreationBehaviorTest {
     // ------------------------------------------------------------------ filled arrays
 
     @Test
+    @HostOnly
     void zerosOnesFullAndEmpty() {
         NDArray z = ND.zeros(2, 3);
         assertEquals(DType.FLOAT64, z.dtype());
@@ -168,12 +186,12 @@ class CreationBehaviorTest {
 
     @Test
     void likeFunctionsCopyShapeAndDtype() {
-        NDArray model = ND.arange(6).astype(DType.INT16).reshape(3, 2).transpose();
+        NDArray model = TestDevice.on(ND.arange(6).astype(DType.INT16)).reshape(3, 2).transpose();
         NDArray[] likes = {ND.zerosLike(model), ND.onesLike(model), ND.fullLike(model, 9.7), ND.emptyLike(model)};
         for (NDArray l : likes) {
             assertArrayEquals(new long[] {2, 3}, l.shape());
             assertEquals(DType.INT16, l.dtype());
-            assertEquals(Device.cpu(), l.device());
+            assertEquals(TestDevice.device(), l.device()); // made where the model lives
             assertNotSame(model.storage(), l.storage());
         }
         assertArrayEquals(new long[] {0, 0, 0, 0, 0, 0}, likes[0].toLongArray());
@@ -187,6 +205,7 @@ class CreationBehaviorTest {
     // ------------------------------------------------------------------ ranges
 
     @Test
+    @HostOnly
     void integerArange() {
         NDArray a = ND.arange(5);
         assertEquals(DType.INT64, a.dtype());
@@ -204,6 +223,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void floatArange() {
         // np.arange(0., 1., .1).tolist()
         double[] tenths = {0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6000000000000001, 0.7000000000000001, 0.8, 0.9};
@@ -220,6 +240,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void linspace() {
         // np.linspace(0, 1, 5)
         assertArrayEquals(new double[] {0.0, 0.25, 0.5, 0.75, 1.0}, ND.linspace(0, 1, 5).toDoubleArray());
@@ -246,6 +267,7 @@ class CreationBehaviorTest {
     }
 
     @Test
+    @HostOnly
     void eye() {
         // np.eye(3)
         assertArrayEquals(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, ND.eye(3).toDoubleArray());

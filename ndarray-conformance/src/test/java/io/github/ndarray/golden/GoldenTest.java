@@ -3,6 +3,7 @@ package io.github.ndarray.golden;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ndarray.conformance.OnTestDevice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,10 +58,12 @@ import org.opentest4j.AssertionFailedError;
  * <p>Skipped cases: a case whose NumPy result has a dtype we do not have yet (float16 for float
  * math of int8/uint8/bool, uint64 for sums of uint8) carries a one-line reason in the data;
  * cases whose view recipe needs {@code NDArray.get(String)} are skipped while it throws
- * {@code UnsupportedOperationException}; cases listed in {@code golden/KNOWN_FAILURES.txt}
+ * {@code UnsupportedOperationException}; cases listed in {@code golden/KNOWN_FAILURES.txt} (and, on
+ * a CUDA device, in {@code golden/KNOWN_FAILURES.cuda.txt})
  * (real library bugs, with a diagnosis) are skipped with that diagnosis — and reported as stale
  * once they pass ({@code -Dgolden.strictKnown=true} turns stale entries into failures).
  */
+@OnTestDevice
 class GoldenTest {
     static final List<String> FILES = List.of("ufunc_binary.tsv", "ufunc_unary.tsv", "ufunc_special.tsv", "scalars.tsv",
             "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv",
@@ -165,7 +168,8 @@ class GoldenTest {
         assertTrue(unmapped.isEmpty(), "ops in the golden data without a Java mapping: " + unmapped);
         assertTrue(new TreeSet<>(ids).size() == ids.size(), "case ids must be unique across files");
         Set<String> knownUnmatched = new TreeSet<>();
-        for (Golden.Known k : Golden.KNOWN) {
+        // every file's entries, whichever device this run tests: a stale id is caught on the CPU too
+        for (Golden.Known k : Golden.KNOWN_FILES.stream().flatMap(f -> Golden.loadKnown(f).stream()).toList()) {
             if (ids.stream().noneMatch(id -> k.regex().matcher(id).matches())) {
                 knownUnmatched.add(k.pattern());
             }

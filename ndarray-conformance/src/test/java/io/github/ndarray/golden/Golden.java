@@ -9,6 +9,7 @@ import io.github.ndarray.DType;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
+import io.github.ndarray.conformance.TestDevice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,10 @@ import org.opentest4j.TestAbortedException;
  * The harness of the NumPy-differential tests: builds a case's operands in Java, applies
  * its view recipe, calls the op through one dispatch table ({@link #OPS}, NumPy names to
  * Java calls), and compares with NumPy's answer. See {@link GoldenTest} for the tolerances.
+ *
+ * <p>Every case runs on {@link TestDevice#device()}: base arrays are built on the host from
+ * NumPy's exact values, moved to the device, viewed there by the recipe, the op runs there and
+ * must leave its result there; the comparison copies the result back to the host.
  */
 final class Golden {
     private Golden() {
@@ -163,27 +168,48 @@ final class Golden {
         t.put("dot", (a, p) -> ND.dot(arr(a[0]), arr(a[1])));
         t.put("clip", (a, p) -> ND.clip(a[0], a[1], a[2]));
         t.put("where", (a, p) -> ND.where(arr(a[0]), a[1], a[2]));
-        t.put("arange_stop", (a, p) -> ND.arange(p.getLong("stop")));
-        t.put("arange_int", (a, p) -> ND.arange(p.getLong("start"), p.getLong("stop"), p.getLong("step")));
-        t.put("arange_float", (a, p) -> ND.arange(p.getDouble("start"), p.getDouble("stop"), p.getDouble("step")));
-        t.put("linspace", (a, p) -> ND.linspace(p.getDouble("start"), p.getDouble("stop"), p.getLong("num"),
-                p.get("endpoint").equals("1")));
-        t.put("eye", (a, p) -> ND.eye(p.getLong("n"), p.getLong("m"), p.getLong("k"), p.dtype()));
-        t.put("zeros", (a, p) -> ND.zeros(p.dtype(), p.shape()));
-        t.put("ones", (a, p) -> ND.ones(p.dtype(), p.shape()));
-        t.put("full", (a, p) -> ND.full(p.dtype(), p.getDouble("value"), p.shape()));
+        // creation: the host's overloads on the CPU (as users call them), the device overloads elsewhere
+        t.put("arange_stop", (a, p) -> created(() -> ND.arange(p.getLong("stop")),
+                d -> ND.arange(d, 0, p.getLong("stop"), 1)));
+        t.put("arange_int", (a, p) -> created(() -> ND.arange(p.getLong("start"), p.getLong("stop"), p.getLong("step")),
+                d -> ND.arange(d, p.getLong("start"), p.getLong("stop"), p.getLong("step"))));
+        t.put("arange_float", (a, p) -> created(
+                () -> ND.arange(p.getDouble("start"), p.getDouble("stop"), p.getDouble("step")),
+                d -> ND.arange(d, p.getDouble("start"), p.getDouble("stop"), p.getDouble("step"))));
+        t.put("linspace", (a, p) -> created(() -> ND.linspace(p.getDouble("start"), p.getDouble("stop"),
+                p.getLong("num"), p.get("endpoint").equals("1")), d -> {
+                    if (!p.get("endpoint").equals("1")) {
+                        Assumptions.abort("host-only: ND.linspace has no device overload with endpoint=false");
+                    }
+                    return ND.linspace(d, p.getDouble("start"), p.getDouble("stop"), p.getLong("num"));
+                }));
+        t.put("eye", (a, p) -> created(() -> ND.eye(p.getLong("n"), p.getLong("m"), p.getLong("k"), p.dtype()),
+                d -> ND.eye(d, p.getLong("n"), p.getLong("m"), p.getLong("k"), p.dtype())));
+        t.put("zeros", (a, p) -> created(() -> ND.zeros(p.dtype(), p.shape()), d -> ND.zeros(d, p.dtype(), p.shape())));
+        t.put("ones", (a, p) -> created(() -> ND.ones(p.dtype(), p.shape()), d -> ND.ones(d, p.dtype(), p.shape())));
+        t.put("full", (a, p) -> created(() -> ND.full(p.dtype(), p.getDouble("value"), p.shape()),
+                d -> ND.full(d, p.dtype(), p.getDouble("value"), p.shape())));
         t.put("astype", (a, p) -> arr(a[0]).astype(p.dtype()));
         return t;
     }
 
+    /** A creation op: the host overload on the CPU, the device overload on any other device under test. */
+    private static NDArray created(java.util.function.Supplier<NDArray> host,
+            java.util.function.Function<io.github.ndarray.Device, NDArray> onDevice) {
+        return TestDevice.isHost() ? host.get() : onDevice.apply(TestDevice.device());
+    }
+
     // ------------------------------------------------------------------ building operands
 
-    /** An array from flat values in C order, reshaped to the base shape, then the recipe applied. */
+    /** An array on the device under test from flat values in C order, reshaped to the base shape, then the recipe applied. */
     static NDArray build(GoldenCase.ArrayOperand o) {
         return applyRecipe(buildBase(o), o.recipe());
     }
 
-    /** The base array of an operand (its values in C order with the base shape), before the recipe. */
+    /**
+     * The base array of an operand (its values in C order with the base shape), before the recipe,
+     * on the device under test: built on the host, where the values are exact, then moved.
+     */
     static NDArray buildBase(GoldenCase.ArrayOperand o) {
         DType t = DType.of(o.dtype());
         String[] v = o.values();
@@ -210,7 +236,7 @@ final class Golden {
             data = l;
         }
         NDArray flat = ND.array(data, t);
-        return flat.reshape(o.shape());
+        return TestDevice.on(flat.reshape(o.shape()));
     }
 
     /**
@@ -289,11 +315,21 @@ final class Golden {
     record Known(String pattern, Pattern regex, String diagnosis) {
     }
 
-    static final List<Known> KNOWN = loadKnown();
+    /** The known-failure files: for every device, and per device ({@code KNOWN_FAILURES.<device>.txt}). */
+    static final List<String> KNOWN_FILES = List.of("KNOWN_FAILURES.txt", "KNOWN_FAILURES.cuda.txt");
 
-    private static List<Known> loadKnown() {
+    /**
+     * The entries that apply on the device under test: the general file's, then the device's own
+     * (failures of api paths that only a non-host device exercises; on the CPU they would hide
+     * passing cases as stale).
+     */
+    static final List<Known> KNOWN = Stream.concat(loadKnown("KNOWN_FAILURES.txt").stream(),
+            loadKnown("KNOWN_FAILURES." + TestDevice.name() + ".txt").stream()).toList();
+
+    /** The entries of one file under {@code /golden/}; none if the file is absent. */
+    static List<Known> loadKnown(String file) {
         List<Known> out = new ArrayList<>();
-        InputStream in = Golden.class.getResourceAsStream("/golden/KNOWN_FAILURES.txt");
+        InputStream in = Golden.class.getResourceAsStream("/golden/" + file);
         if (in == null) {
             return out;
         }
@@ -343,7 +379,7 @@ final class Golden {
         } catch (Throwable t) {
             Assumptions.abort("KNOWN FAILURE (" + k.pattern() + "): " + k.diagnosis() + " | now: " + firstLine(t));
         }
-        String msg = "KNOWN_FAILURES.txt entry " + k.pattern() + " is stale: " + c.id
+        String msg = "KNOWN_FAILURES entry " + k.pattern() + " is stale: " + c.id
                 + " now passes; remove the entry";
         if (STRICT_KNOWN) {
             fail(msg);
@@ -365,6 +401,11 @@ final class Golden {
         Op op = OPS.get(c.op);
         if (op == null) {
             fail(c.where() + ": no Java mapping for op '" + c.op + "'");
+        }
+        boolean scalarsOnly = c.operands.stream().noneMatch(o -> o instanceof GoldenCase.ArrayOperand);
+        if (scalarsOnly && UFUNCS.containsKey(c.op) && !TestDevice.isHost()) {
+            // np.add(1, 2.5): Java scalars only, so nothing names a device; the result stays on the host
+            Assumptions.abort("host-only: a ufunc of Java scalars alone computes on the host");
         }
         Object[] args = new Object[c.operands.size()];
         List<NDArray> inputs = new ArrayList<>();
@@ -425,6 +466,7 @@ final class Golden {
         if (into && out != null) {
             assertSame(out, result, call + "\n  callInto must return out");
         }
+        TestDevice.onDevice(result); // computed where the operands live (or made there), not left on the host
         if ("base".equals(c.params.get("cmp"))) {
             // the whole base array after the call: the shared one, else out's, else arg0's
             result = bases.getOrDefault("shared", bases.getOrDefault("out", bases.get("arg0")));

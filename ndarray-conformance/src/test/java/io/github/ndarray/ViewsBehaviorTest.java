@@ -1,5 +1,6 @@
 package io.github.ndarray;
 
+import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ndarray.broadcasting.BroadcastException;
+import io.github.ndarray.conformance.OnTestDevice;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +18,18 @@ import org.junit.jupiter.api.Test;
  * broadcastTo and ravel share memory with their base (NumPy's {@code np.shares_memory}), except
  * where NumPy copies too; strides in bytes and contiguity match NumPy 2.4.6.
  */
+@OnTestDevice
 class ViewsBehaviorTest {
     /** {@code np.arange(24.).reshape(2, 3, 4)}. */
     private static NDArray a234() {
-        return ND.arange(0.0, 24.0, 1.0).reshape(2, 3, 4);
+        return on(ND.arange(0.0, 24.0, 1.0)).reshape(2, 3, 4);
     }
 
     // ------------------------------------------------------------------ views share memory
 
     @Test
     void reshapeOfAContiguousArrayIsAView() {
-        NDArray a = ND.arange(0.0, 6.0, 1.0);
+        NDArray a = on(ND.arange(0.0, 6.0, 1.0));
         NDArray b = a.reshape(2, 3);
         assertArrayEquals(new long[] {2, 3}, b.shape());
         assertSame(a.storage(), b.storage());
@@ -79,7 +82,7 @@ class ViewsBehaviorTest {
 
     @Test
     void expandDimsAndSqueezeAreViews() {
-        NDArray a = ND.array(1.0, 2.0, 3.0);
+        NDArray a = on(ND.array(1.0, 2.0, 3.0));
         NDArray e0 = a.expandDims(0);
         NDArray e1 = a.expandDims(1);
         NDArray em = a.expandDims(-1);
@@ -92,16 +95,16 @@ class ViewsBehaviorTest {
         assertArrayEquals(new long[] {3}, sq.shape());
         sq.setDouble(30, 2);
         assertEquals(30.0, a.getDouble(2));
-        NDArray s1 = ND.zeros(1, 3, 1).squeeze(0);
+        NDArray s1 = on(ND.zeros(1, 3, 1)).squeeze(0);
         assertArrayEquals(new long[] {3, 1}, s1.shape());
-        assertArrayEquals(new long[] {3}, ND.zeros(1, 3, 1).squeeze(0, -1).shape());
+        assertArrayEquals(new long[] {3}, on(ND.zeros(1, 3, 1)).squeeze(0, -1).shape());
         // a 0-d result
-        assertArrayEquals(new long[0], ND.ones(1, 1).squeeze().shape());
+        assertArrayEquals(new long[0], on(ND.ones(1, 1)).squeeze().shape());
     }
 
     @Test
     void broadcastToIsAViewWithZeroStrides() {
-        NDArray a = ND.array(1.0, 2.0, 3.0);
+        NDArray a = on(ND.array(1.0, 2.0, 3.0));
         NDArray b = a.broadcastTo(4, 3);
         assertArrayEquals(new long[] {4, 3}, b.shape());
         // np.broadcast_to(np.arange(3.), (4, 3)).strides == (0, 8)
@@ -126,7 +129,7 @@ class ViewsBehaviorTest {
 
     @Test
     void ravelOfATransposedArrayIsACopyInCOrder() {
-        NDArray a = ND.arange(6).reshape(2, 3);
+        NDArray a = on(ND.arange(6)).reshape(2, 3);
         NDArray r = a.transpose().ravel();
         // np.ravel(np.arange(6).reshape(2, 3).T) == [0, 3, 1, 4, 2, 5]
         assertArrayEquals(new long[] {0, 3, 1, 4, 2, 5}, r.toLongArray());
@@ -137,7 +140,7 @@ class ViewsBehaviorTest {
 
     @Test
     void reshapeOfATransposedArrayCopiesAndSaysSoByNotSharing() {
-        NDArray a = ND.arange(0.0, 6.0, 1.0).reshape(2, 3);
+        NDArray a = on(ND.arange(0.0, 6.0, 1.0)).reshape(2, 3);
         NDArray t = a.transpose();
         NDArray r = t.reshape(6);
         // np.shares_memory(a, a.T.reshape(6)) is False; values in C order of a.T
@@ -149,7 +152,7 @@ class ViewsBehaviorTest {
         assertTrue(r.isContiguous());
         // ... but a reshape that only splits an axis of the transposed array stays a view:
         // np.shares_memory(b, b.T.reshape(3, 2, 2)) with b = np.arange(12.).reshape(4, 3)
-        NDArray b = ND.arange(0.0, 12.0, 1.0).reshape(4, 3);
+        NDArray b = on(ND.arange(0.0, 12.0, 1.0)).reshape(4, 3);
         NDArray split = b.transpose().reshape(3, 2, 2);
         assertSame(b.storage(), split.storage());
         split.setDouble(-3, 2, 1, 1);
@@ -161,14 +164,14 @@ class ViewsBehaviorTest {
         assertArrayEquals(new long[] {2, 12}, a234().reshape(2, -1).shape());
         assertArrayEquals(new long[] {6, 4}, a234().reshape(-1, 4).shape());
         assertArrayEquals(new long[] {24}, a234().reshape(-1).shape());
-        assertArrayEquals(new long[] {3, 0}, ND.zeros(0).reshape(3, -1).shape());
-        assertArrayEquals(new long[] {1}, ND.scalar(4, DType.INT8).reshape(-1).shape());
-        assertArrayEquals(new long[0], ND.ones(1, 1).reshape(new long[0]).shape());
+        assertArrayEquals(new long[] {3, 0}, on(ND.zeros(0)).reshape(3, -1).shape());
+        assertArrayEquals(new long[] {1}, on(ND.scalar(4, DType.INT8)).reshape(-1).shape());
+        assertArrayEquals(new long[0], on(ND.ones(1, 1)).reshape(new long[0]).shape());
     }
 
     @Test
     void reshapeErrorsUseNumpysMessages() {
-        NDArray a = ND.arange(6);
+        NDArray a = on(ND.arange(6));
         assertEquals("can only specify one unknown dimension",
                 assertThrows(IllegalArgumentException.class, () -> a.reshape(-1, -1)).getMessage());
         assertEquals("cannot reshape array of size 6 into shape (4,2)",
@@ -192,34 +195,34 @@ class ViewsBehaviorTest {
 
     @Test
     void stridesInBytesMatchNumpy() {
-        NDArray x = ND.arange(24).reshape(2, 3, 4); // int64
+        NDArray x = on(ND.arange(24)).reshape(2, 3, 4); // int64
         // x.strides, x.T.strides, x.transpose(1,0,2).strides, np.swapaxes(x,0,2).strides
         assertArrayEquals(new long[] {96, 32, 8}, x.strides());
         assertArrayEquals(new long[] {8, 32, 96}, x.transpose().strides());
         assertArrayEquals(new long[] {32, 96, 8}, x.permuteDims(1, 0, 2).strides());
         assertArrayEquals(new long[] {8, 32, 96}, x.swapAxes(0, 2).strides());
         // np.arange(6, dtype=np.float32).reshape(2, 3).strides == (12, 4)
-        assertArrayEquals(new long[] {12, 4}, ND.arange(6).astype(DType.FLOAT32).reshape(2, 3).strides());
+        assertArrayEquals(new long[] {12, 4}, on(ND.arange(6)).astype(DType.FLOAT32).reshape(2, 3).strides());
         // np.arange(6, dtype=np.int16).reshape(2, 3).T.strides == (2, 6)
-        assertArrayEquals(new long[] {2, 6}, ND.arange(6).astype(DType.INT16).reshape(2, 3).transpose().strides());
+        assertArrayEquals(new long[] {2, 6}, on(ND.arange(6)).astype(DType.INT16).reshape(2, 3).transpose().strides());
         // np.arange(6).reshape(2, 1, 3).strides == (24, 24, 8)
-        assertArrayEquals(new long[] {24, 24, 8}, ND.arange(6).reshape(2, 1, 3).strides());
+        assertArrayEquals(new long[] {24, 24, 8}, on(ND.arange(6)).reshape(2, 1, 3).strides());
         // np.zeros((2, 1, 3)).strides == (24, 24, 8); np.zeros((4,), bool).strides == (1,)
-        assertArrayEquals(new long[] {24, 24, 8}, ND.zeros(2, 1, 3).strides());
-        assertArrayEquals(new long[] {1}, ND.zeros(DType.BOOL, 4).strides());
+        assertArrayEquals(new long[] {24, 24, 8}, on(ND.zeros(2, 1, 3)).strides());
+        assertArrayEquals(new long[] {1}, on(ND.zeros(DType.BOOL, 4)).strides());
         // 0-d
-        assertArrayEquals(new long[0], ND.scalar(1, DType.FLOAT64).strides());
+        assertArrayEquals(new long[0], on(ND.scalar(1, DType.FLOAT64)).strides());
         // np.zeros((3, 1)).squeeze().strides == (8,)
-        assertArrayEquals(new long[] {8}, ND.zeros(3, 1).squeeze().strides());
+        assertArrayEquals(new long[] {8}, on(ND.zeros(3, 1)).squeeze().strides());
     }
 
     @Test
     void stridesOfSizeOneAxesAfterAContiguousReshapeMatchNumpy() {
         // np.expand_dims(np.arange(3), 0).strides == (24, 8); np.expand_dims(np.arange(3), 1).strides == (8, 8)
-        assertArrayEquals(new long[] {24, 8}, ND.arange(3).expandDims(0).strides());
-        assertArrayEquals(new long[] {8, 8}, ND.arange(3).expandDims(1).strides());
+        assertArrayEquals(new long[] {24, 8}, on(ND.arange(3)).expandDims(0).strides());
+        assertArrayEquals(new long[] {8, 8}, on(ND.arange(3)).expandDims(1).strides());
         // np.arange(6).reshape(1, 6).strides == (48, 8)
-        assertArrayEquals(new long[] {48, 8}, ND.arange(6).reshape(1, 6).strides());
+        assertArrayEquals(new long[] {48, 8}, on(ND.arange(6)).reshape(1, 6).strides());
     }
 
     @Test
@@ -234,17 +237,17 @@ class ViewsBehaviorTest {
         assertFalse(x.broadcastTo(2, 2, 3, 4).isContiguous());
         assertTrue(x.transpose().copy().isContiguous());
         // size-1 axes do not matter: np.ones((3, 1)).T.flags.c_contiguous is True
-        assertTrue(ND.ones(3, 1).transpose().isContiguous());
+        assertTrue(on(ND.ones(3, 1)).transpose().isContiguous());
         // an empty array is contiguous whatever its strides: np.zeros((0, 3)).T.flags.c_contiguous
-        assertTrue(ND.zeros(0, 3).transpose().isContiguous());
-        assertTrue(ND.scalar(1, DType.INT32).isContiguous());
+        assertTrue(on(ND.zeros(0, 3)).transpose().isContiguous());
+        assertTrue(on(ND.scalar(1, DType.INT32)).isContiguous());
         // broadcasting along a size-1 target axis keeps contiguity
-        assertTrue(ND.ones(3).broadcastTo(1, 3).isContiguous());
+        assertTrue(on(ND.ones(3)).broadcastTo(1, 3).isContiguous());
     }
 
     @Test
     void viewsKeepDtypeAndValues() {
-        NDArray i = ND.array(new int[][] {{1, 2, 3}, {4, 5, 6}});
+        NDArray i = on(ND.array(new int[][] {{1, 2, 3}, {4, 5, 6}}));
         NDArray t = i.transpose();
         assertEquals(DType.INT32, t.dtype());
         assertArrayEquals(new long[] {1, 4, 2, 5, 3, 6}, t.toLongArray());
@@ -254,7 +257,7 @@ class ViewsBehaviorTest {
 
     @Test
     void opsReadViewsCorrectly() {
-        NDArray a = ND.arange(0.0, 6.0, 1.0).reshape(2, 3);
+        NDArray a = on(ND.arange(0.0, 6.0, 1.0)).reshape(2, 3);
         // a.T + a.T == 2 * a.T; (a.T @ a) == [[9,12,15],[12,17,22],[15,22,29]]
         assertArrayEquals(new double[] {0, 6, 2, 8, 4, 10}, a.transpose().add(a.transpose()).toDoubleArray());
         assertArrayEquals(new double[] {9, 12, 15, 12, 17, 22, 15, 22, 29},

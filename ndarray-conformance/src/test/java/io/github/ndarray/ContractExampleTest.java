@@ -1,14 +1,17 @@
 package io.github.ndarray;
 
+import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.ndarray.conformance.OnTestDevice;
 import org.junit.jupiter.api.Test;
 
+@OnTestDevice
 class ContractExampleTest {
     @Test
     void contractExample() {
-        NDArray a = ND.arange(6).reshape(2, 3);
-        NDArray b = ND.array(new double[] {10, 20, 30});
+        NDArray a = on(ND.arange(6)).reshape(2, 3);
+        NDArray b = on(ND.array(new double[] {10, 20, 30}));
         NDArray c = a.add(b).mul(2.0);
         assertArrayEquals(new double[] {20, 42, 64, 26, 48, 70}, c.toDoubleArray());
         assertEquals(270.0, c.sum().item());
@@ -24,12 +27,12 @@ class ContractExampleTest {
 
     @Test
     void allcloseAndArrayEqual() {
-        NDArray x = ND.array(1.0, 2.0, 3.0);
-        assertTrue(ND.allclose(x, ND.array(1.0, 2.0 + 1e-9, 3.0), 1e-5, 1e-8));
-        assertFalse(ND.allclose(x, ND.array(1.0, 2.1, 3.0), 1e-5, 1e-8));
-        assertFalse(ND.allclose(x, ND.array(1.0, Double.NaN, 3.0), 1e-5, 1e-8));
-        assertTrue(ND.arrayEqual(x, ND.array(1.0, 2.0, 3.0)));
-        assertFalse(ND.arrayEqual(x, ND.array(1.0, 2.0)));
-        assertFalse(ND.arrayEqual(x, ND.array(1.0, 2.0, 4.0)));
+        NDArray x = on(ND.array(1.0, 2.0, 3.0));
+        assertTrue(ND.allclose(x, on(ND.array(1.0, 2.0 + 1e-9, 3.0)), 1e-5, 1e-8));
+        assertFalse(ND.allclose(x, on(ND.array(1.0, 2.1, 3.0)), 1e-5, 1e-8));
+        assertFalse(ND.allclose(x, on(ND.array(1.0, Double.NaN, 3.0)), 1e-5, 1e-8));
+        assertTrue(ND.arrayEqual(x, on(ND.array(1.0, 2.0, 3.0))));
+        assertFalse(ND.arrayEqual(x, on(ND.array(1.0, 2.0))));
+        assertFalse(ND.arrayEqual(x, on(ND.array(1.0, 2.0, 4.0))));
     }
 }

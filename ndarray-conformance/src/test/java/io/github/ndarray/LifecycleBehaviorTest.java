@@ -1,5 +1,6 @@
 package io.github.ndarray;
 
+import static io.github.ndarray.conformance.TestDevice.on;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ndarray.conformance.HostOnly;
+import io.github.ndarray.conformance.OnTestDevice;
+import io.github.ndarray.conformance.TestDevice;
 import io.github.ndarray.spi.HostStorage;
 import io.github.ndarray.spi.Storage;
 import java.lang.foreign.MemorySegment;
@@ -22,9 +26,10 @@ import org.junit.jupiter.api.function.Executable;
  * Memory lifecycle (DESIGN.md: "Memory is released by close() / scopes deterministically and by
  * the GC otherwise; no use-after-free can crash the JVM (closed arrays throw)").
  */
+@OnTestDevice
 class LifecycleBehaviorTest {
     private static NDArray data() {
-        return ND.array(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        return on(ND.array(new double[][] {{1, 2, 3}, {4, 5, 6}}));
     }
 
     private static void closedUse(NDArray closed, String what, Function<NDArray, Object> use) {
@@ -43,7 +48,7 @@ class LifecycleBehaviorTest {
         closedUse(a, "getLong", x -> x.getLong(1, 1));
         closedUse(a, "setDouble", x -> x.setDouble(1.0, 0, 0));
         closedUse(a, "setLong", x -> x.setLong(1, 0, 0));
-        NDArray one = ND.ones(1);
+        NDArray one = on(ND.ones(1));
         one.close();
         closedUse(one, "item", NDArray::item);
         closedUse(a, "toDoubleArray", NDArray::toDoubleArray);
@@ -81,7 +86,7 @@ class LifecycleBehaviorTest {
         closedUse(a, "matmul (right)", x -> other.matmul(x.transpose()));
         closedUse(a, "dot", x -> ND.dot(other, x.T()));
         closedUse(a, "where", x -> ND.where(x, 1.0, 0.0));
-        closedUse(a, "where (value)", x -> ND.where(ND.ones(DType.BOOL, 2, 3), x, 0.0));
+        closedUse(a, "where (value)", x -> ND.where(on(ND.ones(DType.BOOL, 2, 3)), x, 0.0));
         closedUse(a, "callInto (out)", x -> Ufunc.ADD.callInto(x, null, other, other));
         closedUse(a, "callInto (where)", x -> Ufunc.ADD.callInto(null, x, other, other));
         closedUse(a, "outer", x -> Ufunc.MULTIPLY.outer(x, other));
@@ -152,6 +157,7 @@ class LifecycleBehaviorTest {
     }
 
     @Test
+    @HostOnly // about HostStorage: its segment, its block cache, its byte count
     void closingAllHoldersFreesTheBlockForReuseAndTheStorageRefusesAccess() {
         // 3.3 MB: a size class no other test uses, so the cached block is surely the one reused
         NDArray a = ND.random(7).uniform(1, 2, 416_666);
@@ -207,7 +213,7 @@ class LifecycleBehaviorTest {
         Storage s;
         Storage vs;
         double sum;
-        try (NDArray a = ND.arange(0.0, 10.0, 1.0); NDArray v = a.reshape(2, 5); NDArray r = v.sum(1)) {
+        try (NDArray a = on(ND.arange(0.0, 10.0, 1.0)); NDArray v = a.reshape(2, 5); NDArray r = v.sum(1)) {
             s = a.storage();
             vs = r.storage();
             sum = r.getDouble(1);
@@ -221,13 +227,13 @@ class LifecycleBehaviorTest {
     void operationsDoNotLeakTheirTemporaries() {
         // Promotion, broadcasting and out= make temporary arrays; an op must release them all, so
         // closing the inputs and result frees every storage involved.
-        NDArray i8 = ND.array(new byte[][] {{0, 1, 2}, {3, 4, 5}}, null);
-        NDArray f = ND.array(0.5, 1.5, 2.5);
+        NDArray i8 = on(ND.array(new byte[][] {{0, 1, 2}, {3, 4, 5}}, null));
+        NDArray f = on(ND.array(0.5, 1.5, 2.5));
         Storage si = i8.storage();
         Storage sf = f.storage();
         NDArray r = i8.add(f).mul(2.0).sum(0); // the intermediates own their own memory
         Storage sr = r.storage();
-        NDArray out = ND.zeros(DType.FLOAT32, 2, 3);
+        NDArray out = on(ND.zeros(DType.FLOAT32, 2, 3));
         NDArray fT = f.expandDims(0); // a view: must be closed too
         Ufunc.ADD.callInto(out, ND.greater(i8, 2), i8, fT);
         Storage so = out.storage();
@@ -246,7 +252,7 @@ class LifecycleBehaviorTest {
     void aFailedViewDoesNotLeakAHold() {
         long[] s64 = new long[64];
         java.util.Arrays.fill(s64, 1);
-        NDArray a = ND.ones(s64);
+        NDArray a = on(ND.ones(s64));
         Storage s = a.storage();
         assertThrows(IllegalArgumentException.class, () -> a.expandDims(0));
         a.close();
@@ -254,6 +260,7 @@ class LifecycleBehaviorTest {
     }
 
     @Test
+    @HostOnly // counts HostStorage.liveBytes(); a device backend needs its own count of device memory
     void unclosedTemporariesAreCollected() throws InterruptedException {
         // 2000 arrays of 1 MB (2 GB in all), none closed, as a careless user would write. Their
         // native memory must come back through the garbage collector's cleaner: the bytes in
@@ -287,7 +294,7 @@ class LifecycleBehaviorTest {
     @Test
     void toTheSameDeviceReturnsTheSameArraySoClosingEitherClosesBoth() {
         NDArray a = data();
-        NDArray b = a.to(Device.cpu());
+        NDArray b = a.to(TestDevice.device());
         assertSame(a, b);
         b.close();
         assertTrue(a.isClosed());

@@ -9,6 +9,7 @@ import io.github.ndarray.DType;
 import io.github.ndarray.Linalg;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
+import io.github.ndarray.conformance.TestDevice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Reads and runs the NumPy golden cases of {@code linalg/linalg.tsv} (written by
- * {@code scripts/gen_linalg_golden.py}; its docstring documents the format).
+ * {@code scripts/gen_linalg_golden.py}; its docstring documents the format), on the device
+ * under test ({@link TestDevice}): operands are moved there, the result must stay there.
  *
  * <p>Tolerances. Integer results are exact. For float results, with {@code rtol} 1e-12 for
  * float64 and 1e-5 for float32 results:
@@ -104,6 +106,7 @@ final class LinalgGolden {
 
     // ------------------------------------------------------------------ operands
 
+    /** The operand on the device under test: built on the host from the exact values, moved, then viewed there. */
     static NDArray build(Operand o) {
         long n = 1;
         for (long d : o.shape) {
@@ -136,7 +139,7 @@ final class LinalgGolden {
                 base = ND.array(l).astype(o.dtype).reshape(o.shape);
             }
         }
-        return applyRecipe(base, o.recipe);
+        return applyRecipe(TestDevice.on(base), o.recipe);
     }
 
     static NDArray applyRecipe(NDArray a, String recipe) {
@@ -157,7 +160,8 @@ final class LinalgGolden {
             } else if (step.startsWith("adddiag(")) {
                 double v = Double.parseDouble(step.substring(8, step.length() - 1));
                 long n = a.shape(-1);
-                a = a.add(ND.eye(n).mul(v).astype(a.dtype()));
+                // the identity joins the operand on its device: mixing devices is an error by design
+                a = a.add(TestDevice.on(ND.eye(n).mul(v).astype(a.dtype())));
             } else {
                 throw new IllegalStateException("unknown recipe step " + step);
             }
@@ -232,14 +236,14 @@ final class LinalgGolden {
             assertEquals(c.raisesMessage, t.getMessage(), c.id + ": message");
             return;
         }
-        NDArray got = call(c, args);
+        NDArray got = TestDevice.onDevice(call(c, args));
         assertEquals(c.dtype, got.dtype(), c.id + ": dtype");
         assertEquals(Arrays.toString(c.shape), Arrays.toString(got.shape()), c.id + ": shape");
         double[] g = got.toDoubleArray();
         boolean matmul = c.op.equals("matmul") && c.dtype.isFloating();
         double[] scale = null;
         if (matmul) {
-            NDArray[] ref = reference(args[0], args[1]);
+            NDArray[] ref = MatmulReference.of(args[0], args[1]);
             double[] r = ref[0].toDoubleArray();
             scale = ref[1].toDoubleArray();
             double rtol = c.dtype == DType.FLOAT32 ? 1e-5 : 1e-12;
@@ -294,64 +298,5 @@ final class LinalgGolden {
         }
         fail(what + ": at flat index " + i + " got " + got + ", expected " + exp + " (|diff| " + Math.abs(got - exp)
                 + " > tol " + tol + ")");
-    }
-
-    /**
-     * {@code {A @ B, |A| @ |B|}} in float64 without BLAS: matmul's 1-D and batch-broadcast
-     * rules applied to views, the elements read out in C order, and the definition's loops.
-     */
-    static NDArray[] reference(NDArray a, NDArray b) {
-        boolean aVec = a.ndim() == 1;
-        boolean bVec = b.ndim() == 1;
-        NDArray a2 = aVec ? a.reshape(1, a.shape(0)) : a;
-        NDArray b2 = bVec ? b.reshape(b.shape(0), 1) : b;
-        long[] as = a2.shape();
-        long[] bs = b2.shape();
-        int n = (int) as[as.length - 2];
-        int k = (int) as[as.length - 1];
-        int m = (int) bs[bs.length - 1];
-        long[] batch = ND.broadcastShapes(Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
-        double[] x = a2.broadcastTo(concat(batch, n, k)).toDoubleArray();
-        double[] y = b2.broadcastTo(concat(batch, k, m)).toDoubleArray();
-        int batches = 1;
-        for (long d : batch) {
-            batches *= (int) d;
-        }
-        double[] c = new double[batches * n * m];
-        double[] s = new double[c.length];
-        for (int t = 0; t < batches; t++) {
-            int xo = t * n * k;
-            int yo = t * k * m;
-            int co = t * n * m;
-            for (int i = 0; i < n; i++) {
-                for (int p = 0; p < k; p++) {
-                    double xv = x[xo + i * k + p];
-                    double xa = Math.abs(xv);
-                    int yr = yo + p * m;
-                    int cr = co + i * m;
-                    for (int j = 0; j < m; j++) {
-                        c[cr + j] += xv * y[yr + j];
-                        s[cr + j] += xa * Math.abs(y[yr + j]);
-                    }
-                }
-            }
-        }
-        long[] shape = concat(batch, n, m);
-        if (aVec || bVec) {
-            long[] t = batch;
-            if (!aVec) {
-                t = concat(batch, n);
-            } else if (!bVec) {
-                t = concat(batch, m);
-            }
-            shape = t;
-        }
-        return new NDArray[] {ND.array(c).reshape(shape), ND.array(s).reshape(shape)};
-    }
-
-    private static long[] concat(long[] head, long... tail) {
-        long[] r = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, r, head.length, tail.length);
-        return r;
     }
 }
