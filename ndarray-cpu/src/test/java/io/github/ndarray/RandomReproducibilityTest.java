@@ -263,8 +263,8 @@ class RandomReproducibilityTest {
         }
 
         @Override
-        public Storage allocate(Device device, DType dtype, long count) {
-            return cpu.allocate(device, dtype, count);
+        public Storage allocate(Device device, DType dtype, long count, boolean zeroed) {
+            return cpu.allocate(device, dtype, count, zeroed);
         }
 
         @Override

@@ -128,4 +128,18 @@ class PretendDeviceTest {
         assertThrows(IllegalStateException.class, () -> g.getDouble(0, 0));
         assertThrows(IllegalStateException.class, g::toDoubleArray);
     }
+
+    @Test
+    void randomArraysAreMadeOnTheDeviceWithTheHostsBits() {
+        NDArray host = ND.random(11).normal(2, 3, 1001);
+        NDArray g = ND.random(11).on(gpu).normal(2, 3, 1001);
+        assertEquals(gpu, g.device());
+        assertArrayEquals(host.toDoubleArray(), g.toDoubleArray());
+        io.github.ndarray.Generator rng = ND.random(5);
+        NDArray first = rng.on(gpu).integers(0, 100, 7);
+        NDArray second = rng.integers(0, 100, 7);
+        io.github.ndarray.Generator again = ND.random(5);
+        assertArrayEquals(again.integers(0, 100, 7).toLongArray(), first.toLongArray());
+        assertArrayEquals(again.integers(0, 100, 7).toLongArray(), second.toLongArray(), "one stream for both devices");
+    }
 }
