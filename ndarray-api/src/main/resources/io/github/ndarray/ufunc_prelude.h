@@ -46,9 +46,9 @@ typedef int64_t nd_int64;
 typedef float nd_float32;
 typedef double nd_float64;
 
-#define ND_MATH1(f, x) (sizeof(x) == sizeof(float) ? (double) f##f((float) (x)) : f((double) (x)))
-#define ND_MATH2(f, x, y) \
-    (sizeof(x) == sizeof(float) ? (double) f##f((float) (x), (float) (y)) : f((double) (x), (double) (y)))
+#define ND_MATH1(fn, x) (sizeof(x) == sizeof(float) ? (double) fn##f((float) (x)) : fn((double) (x)))
+#define ND_MATH2(fn, x, y) \
+    (sizeof(x) == sizeof(float) ? (double) fn##f((float) (x), (float) (y)) : fn((double) (x), (double) (y)))
 
 /* ---- integers: two's complement arithmetic through unsigned, which wraps by definition */
 
