@@ -15,7 +15,8 @@ import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The CPU's arithmetic for every ufunc, and the generic strided loops built from it. Floats
+ * The CPU's arithmetic for every ufunc, chosen by {@link Ufunc#id()}, and the generic strided
+ * loops built from it. Floats
  * compute in double (float32 results are rounded once on store), integers in long (narrowed
  * on store, so they wrap like C), bool as 0/1. Built once per (ufunc, loop) and cached.
  *
@@ -78,7 +79,7 @@ final class Kernels {
     //   power (generic loop, ~12 ns an element)  2^13: 1.12x   2^14: 1.46x   2^15: 1.69x
     // The generic scalar loops cost 1-20 ns an element; they split from 2^15 elements, where
     // the cheapest of them (bool logic) roughly break even.
-    // Session 2: the pool's threads now spin between loops instead of parking (Parallel), so a
+    // The pool's threads spin between loops instead of parking (Parallel), so a
     // back-to-back handoff costs ~1 us instead of ~20 us, and the grains of the vector loops
     // went down 4x (memory bound 2^17 -> 2^15, transcendental 2^15 -> 2^13, sums and dots
     // 2^18 -> 2^15). Measured with the comparison bench, one run each, load ~1.5: a + b at 1e5
