@@ -38,6 +38,14 @@ public final class Ufunc {
     /**
      * The identity of each ufunc: what a backend switches on to choose its arithmetic. The
      * constant's name is NumPy's name in capitals ({@code FLOOR_DIVIDE} is {@code floor_divide}).
+     *
+     * {@snippet :
+     * DoubleBinaryOperator f = switch (op.id()) {
+     *     case ADD -> Double::sum;
+     *     case MULTIPLY -> (a, b) -> a * b;
+     *     default -> throw new IllegalArgumentException("no kernel for " + op);
+     * };
+     * }
      */
     public enum Id {
         /** {@code np.add}. */ ADD,

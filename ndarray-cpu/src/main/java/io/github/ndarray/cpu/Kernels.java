@@ -16,9 +16,9 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * The CPU's arithmetic for every ufunc, chosen by {@link Ufunc#id()}, and the generic strided
- * loops built from it. Floats
- * compute in double (float32 results are rounded once on store), integers in long (narrowed
- * on store, so they wrap like C), bool as 0/1. Built once per (ufunc, loop) and cached.
+ * loops built from it. Floats compute in double (float32 results are rounded once on store),
+ * integers in long (narrowed on store, so they wrap like C), bool as 0/1. Built once per
+ * (ufunc, loop) and cached.
  *
  * <p>Where {@link SimdKernels} has a Vector API kernel for a loop it is used instead (it
  * computes the same values: bit for bit for the exact operations); the generic loops serve
