@@ -159,7 +159,11 @@ public final class Ufunc {
     /** {@code np.remainder} ({@code np.mod}): the result has the divisor's sign. */
     public static final Ufunc REMAINDER = UfuncRow.of(Id.REMAINDER, "remainder", 2, NUMERIC, null)
             .integers("out0 = nd_remainder_i(in0, in1);").floats("out0 = nd_remainder_f(in0, in1);").build();
-    /** {@code np.power}; integers to negative integer powers are refused. */
+    /**
+     * {@code np.power}; integers to negative integer powers are refused. The expression is the
+     * general case; with one exponent for the whole loop NumPy 2 computes 2 as {@code x * x}, 0.5
+     * as {@code sqrt(x)} and -1 as {@code 1 / x}, and a backend does the same (the CPU does).
+     */
     public static final Ufunc POWER = UfuncRow.of(Id.POWER, "power", 2, NUMERIC, null)
             .integers("out0 = nd_power_i(in0, in1);").floats("out0 = ND_MATH2(pow, in0, in1);").build();
     /** {@code np.arctan2}. */
