@@ -16,7 +16,7 @@ final class Reductions {
 
     /** The default reduction dtype of a ufunc: widened for add and multiply, the input's otherwise. */
     static DType defaultType(Ufunc op, DType t) {
-        return op == Ufunc.ADD || op == Ufunc.MULTIPLY ? accumulatorType(t) : null;
+        return op.id() == Ufunc.Id.ADD || op.id() == Ufunc.Id.MULTIPLY ? accumulatorType(t) : null;
     }
 
     static NDArray sum(NDArray a, int[] axes, boolean keepdims) {
@@ -123,7 +123,7 @@ final class Reductions {
         }
         DType in = dtype == null ? a.dtype() : dtype;
         Ufunc.Loop loop = op.resolve(in, in);
-        if (empty && op.identity() == null) {
+        if (empty && !op.hasIdentity()) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + op.name()
                     + " which has no identity");
         }

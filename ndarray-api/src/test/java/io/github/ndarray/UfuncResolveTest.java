@@ -1,6 +1,7 @@
 package io.github.ndarray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -543,8 +544,9 @@ class UfuncResolveTest {
         assertEquals("BB->B", loops.get(2).toString());
         assertEquals("dd->d", loops.get(loops.size() - 1).toString());
         assertEquals("<ufunc 'add'>", Ufunc.ADD.toString());
-        assertEquals(0.0, Ufunc.ADD.identity());
-        assertEquals(1.0, Ufunc.MULTIPLY.identity());
-        assertEquals(null, Ufunc.MAXIMUM.identity());
+        assertEquals(Scalar.of(DType.FLOAT64, 0.0), Ufunc.ADD.identity(DType.FLOAT64));
+        assertEquals(Scalar.of(DType.INT64, 1L), Ufunc.MULTIPLY.identity(DType.INT64));
+        assertEquals(null, Ufunc.MAXIMUM.identity(DType.FLOAT64));
+        assertFalse(Ufunc.MAXIMUM.hasIdentity());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ndarray.cpu;
 
 import io.github.ndarray.DType;
+import io.github.ndarray.Ufunc;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -58,15 +59,15 @@ final class AxisFold {
      * this class's codes; for integers and bool a {@link SimdKernels} code for {@link AxisFoldI64}
      * and its narrower copies (bool as bytes of 0 and 1: or, and, xor).
      */
-    static int opOf(String ufunc, DType t) {
+    static int opOf(Ufunc.Id ufunc, DType t) {
         if (!Kernels.VECTOR_API) {
             return -1;
         }
         if (t == DType.BOOL) {
             return switch (ufunc) {
-                case "logical_or", "maximum", "fmax", "bitwise_or" -> SimdKernels.OR;
-                case "logical_and", "minimum", "fmin", "bitwise_and" -> SimdKernels.AND;
-                case "logical_xor", "bitwise_xor" -> SimdKernels.XOR;
+                case LOGICAL_OR, MAXIMUM, FMAX, BITWISE_OR -> SimdKernels.OR;
+                case LOGICAL_AND, MINIMUM, FMIN, BITWISE_AND -> SimdKernels.AND;
+                case LOGICAL_XOR, BITWISE_XOR -> SimdKernels.XOR;
                 default -> -1;
             };
         }
@@ -74,12 +75,12 @@ final class AxisFold {
             return SimdKernels.foldCode(ufunc, t);
         }
         return switch (ufunc) {
-            case "add" -> ADD;
-            case "multiply" -> t == DType.FLOAT64 ? MUL : -1; // float32 products round at every step
-            case "maximum" -> MAX;
-            case "minimum" -> MIN;
-            case "fmax" -> FMAX;
-            case "fmin" -> FMIN;
+            case ADD -> ADD;
+            case MULTIPLY -> t == DType.FLOAT64 ? MUL : -1; // float32 products round at every step
+            case MAXIMUM -> MAX;
+            case MINIMUM -> MIN;
+            case FMAX -> FMAX;
+            case FMIN -> FMIN;
             default -> -1;
         };
     }

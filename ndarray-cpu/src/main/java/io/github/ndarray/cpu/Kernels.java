@@ -15,9 +15,10 @@ import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The CPU's arithmetic for every ufunc, and the generic strided loops built from it. Floats
- * compute in double (float32 results are rounded once on store), integers in long (narrowed
- * on store, so they wrap like C), bool as 0/1. Built once per (ufunc, loop) and cached.
+ * The CPU's arithmetic for every ufunc, chosen by {@link Ufunc#id()}, and the generic strided
+ * loops built from it. Floats compute in double (float32 results are rounded once on store),
+ * integers in long (narrowed on store, so they wrap like C), bool as 0/1. Built once per
+ * (ufunc, loop) and cached.
  *
  * <p>Where {@link SimdKernels} has a Vector API kernel for a loop it is used instead (it
  * computes the same values: bit for bit for the exact operations); the generic loops serve
@@ -78,7 +79,7 @@ final class Kernels {
     //   power (generic loop, ~12 ns an element)  2^13: 1.12x   2^14: 1.46x   2^15: 1.69x
     // The generic scalar loops cost 1-20 ns an element; they split from 2^15 elements, where
     // the cheapest of them (bool logic) roughly break even.
-    // Session 2: the pool's threads now spin between loops instead of parking (Parallel), so a
+    // The pool's threads spin between loops instead of parking (Parallel), so a
     // back-to-back handoff costs ~1 us instead of ~20 us, and the grains of the vector loops
     // went down 4x (memory bound 2^17 -> 2^15, transcendental 2^15 -> 2^13, sums and dots
     // 2^18 -> 2^15). Measured with the comparison bench, one run each, load ~1.5: a + b at 1e5
@@ -118,11 +119,11 @@ final class Kernels {
      */
     private static Built build(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
-        StripKernel simd = VECTOR_API ? SimdKernels.kernel(op.name(), t, loop.out()) : null;
+        StripKernel simd = VECTOR_API ? SimdKernels.kernel(op.id(), t, loop.out()) : null;
         if (simd == null) {
             return new Built(generic(op, loop), GRAIN_GENERIC);
         }
-        int code = SimdKernels.opCode(op.name(), t);
+        int code = SimdKernels.opCode(op.id(), t);
         boolean slow = !SimdKernels.hasVector(code, t.isFloating()) || SimdKernels.isCostly(code);
         return new Built(simd, slow ? GRAIN_TRANSCENDENTAL : GRAIN_MEMORY_BOUND);
     }
@@ -133,33 +134,33 @@ final class Kernels {
      */
     static StripKernel generic(Ufunc op, Ufunc.Loop loop) {
         DType t = loop.in().get(0);
-        String name = op.name();
-        if (name.equals("where")) {
+        Ufunc.Id id = op.id();
+        if (id == Ufunc.Id.WHERE) {
             return select(loop.out());
         }
-        if (loop.out() == DType.BOOL && t != DType.BOOL || isPredicate(name)) {
-            return op.nin() == 1 ? test1(t, name) : test2(t, name);
+        if (loop.out() == DType.BOOL && t != DType.BOOL || isPredicate(id)) {
+            return op.nin() == 1 ? test1(t, id) : test2(t, id);
         }
         if (op.nin() == 1) {
-            return t.isFloating() ? map1(t, unaryDouble(name)) : map1(t, unaryLong(name, t));
+            return t.isFloating() ? map1(t, unaryDouble(id)) : map1(t, unaryLong(id, t));
         }
-        if (name.equals("power") && t.isFloating()) {
+        if (id == Ufunc.Id.POWER && t.isFloating()) {
             return floatPower(t);
         }
-        return t.isFloating() ? map2(t, binaryDouble(name)) : map2(t, binaryLong(name, t));
+        return t.isFloating() ? map2(t, binaryDouble(id)) : map2(t, binaryLong(id, t));
     }
 
     /** Float power: a stride-0 exponent takes NumPy's fast cases ({@link ScalarMath#powByScalar}). */
     private static StripKernel floatPower(DType t) {
-        StripKernel any = map2(t, binaryDouble("power"));
+        StripKernel any = map2(t, binaryDouble(Ufunc.Id.POWER));
         StripKernel one = map2(t, ScalarMath::powByScalar);
         return (s, off, st, n) -> (st[1] == 0 ? one : any).run(s, off, st, n);
     }
 
-    private static boolean isPredicate(String name) {
-        return switch (name) {
-            case "equal", "not_equal", "less", "less_equal", "greater", "greater_equal", "logical_and",
-                    "logical_or", "logical_xor", "logical_not", "isnan", "isinf", "isfinite" -> true;
+    private static boolean isPredicate(Ufunc.Id id) {
+        return switch (id) {
+            case EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR,
+                    LOGICAL_NOT, ISNAN, ISINF, ISFINITE -> true;
             default -> false;
         };
     }
@@ -167,95 +168,95 @@ final class Kernels {
     // ------------------------------------------------------------------ scalar arithmetic
 
     /** The float arithmetic of a binary ufunc (also used by reductions). */
-    static DoubleBinaryOperator binaryDouble(String name) {
-        return switch (name) {
-            case "add" -> Double::sum;
-            case "subtract" -> (a, b) -> a - b;
-            case "multiply", "matmul" -> (a, b) -> a * b;
-            case "divide" -> (a, b) -> a / b;
-            case "floor_divide" -> ScalarMath::floorDivide;
-            case "remainder" -> ScalarMath::floorMod;
-            case "power" -> ScalarMath::pow;
-            case "arctan2" -> Math::atan2;
-            case "maximum" -> ScalarMath::maximum;
-            case "minimum" -> ScalarMath::minimum;
-            case "fmax" -> ScalarMath::fmax;
-            case "fmin" -> ScalarMath::fmin;
+    static DoubleBinaryOperator binaryDouble(Ufunc.Id id) {
+        return switch (id) {
+            case ADD -> Double::sum;
+            case SUBTRACT -> (a, b) -> a - b;
+            case MULTIPLY, MATMUL -> (a, b) -> a * b;
+            case DIVIDE -> (a, b) -> a / b;
+            case FLOOR_DIVIDE -> ScalarMath::floorDivide;
+            case REMAINDER -> ScalarMath::floorMod;
+            case POWER -> ScalarMath::pow;
+            case ARCTAN2 -> Math::atan2;
+            case MAXIMUM -> ScalarMath::maximum;
+            case MINIMUM -> ScalarMath::minimum;
+            case FMAX -> ScalarMath::fmax;
+            case FMIN -> ScalarMath::fmin;
             default -> {
                 // Comparisons and logical ops as 0/1 values, for reduce and accumulate.
-                DoubleBiPredicate p = comparison(name).onDouble();
+                DoubleBiPredicate p = comparison(id).onDouble();
                 yield (a, b) -> p.test(a, b) ? 1 : 0;
             }
         };
     }
 
     /** The integer (and bool, as 0/1) arithmetic of a binary ufunc, for type {@code t}. */
-    static LongBinaryOperator binaryLong(String name, DType t) {
+    static LongBinaryOperator binaryLong(Ufunc.Id id, DType t) {
         int bits = ScalarMath.bits(t);
-        return switch (name) {
-            case "add" -> Long::sum;
-            case "subtract" -> (a, b) -> a - b;
-            case "multiply", "matmul" -> (a, b) -> a * b;
-            case "floor_divide" -> ScalarMath::floorDivide;
-            case "remainder" -> ScalarMath::floorMod;
-            case "power" -> ScalarMath::pow;
-            case "maximum", "fmax" -> Math::max;
-            case "minimum", "fmin" -> Math::min;
-            case "bitwise_and" -> (a, b) -> a & b;
-            case "bitwise_or" -> (a, b) -> a | b;
-            case "bitwise_xor" -> (a, b) -> a ^ b;
-            case "left_shift" -> (a, b) -> ScalarMath.leftShift(a, b, bits);
-            case "right_shift" -> (a, b) -> ScalarMath.rightShift(a, b, bits);
+        return switch (id) {
+            case ADD -> Long::sum;
+            case SUBTRACT -> (a, b) -> a - b;
+            case MULTIPLY, MATMUL -> (a, b) -> a * b;
+            case FLOOR_DIVIDE -> ScalarMath::floorDivide;
+            case REMAINDER -> ScalarMath::floorMod;
+            case POWER -> ScalarMath::pow;
+            case MAXIMUM, FMAX -> Math::max;
+            case MINIMUM, FMIN -> Math::min;
+            case BITWISE_AND -> (a, b) -> a & b;
+            case BITWISE_OR -> (a, b) -> a | b;
+            case BITWISE_XOR -> (a, b) -> a ^ b;
+            case LEFT_SHIFT -> (a, b) -> ScalarMath.leftShift(a, b, bits);
+            case RIGHT_SHIFT -> (a, b) -> ScalarMath.rightShift(a, b, bits);
             default -> {
                 // Comparisons and logical ops as 0/1 values, for reduce and accumulate.
-                LongBiPredicate p = comparison(name).onLong();
+                LongBiPredicate p = comparison(id).onLong();
                 yield (a, b) -> p.test(a, b) ? 1 : 0;
             }
         };
     }
 
-    private static DoubleUnaryOperator unaryDouble(String name) {
-        return switch (name) {
-            case "negative" -> a -> -a;
-            case "absolute" -> Math::abs;
-            case "sign" -> ScalarMath::sign;
-            case "reciprocal" -> a -> 1.0 / a;
-            case "square" -> a -> a * a;
-            case "floor" -> Math::floor;
-            case "ceil" -> Math::ceil;
-            case "trunc" -> ScalarMath::trunc;
-            case "rint" -> Math::rint;
-            case "exp" -> Math::exp;
-            case "expm1" -> Math::expm1;
-            case "log" -> Math::log;
-            case "log1p" -> Math::log1p;
-            case "log2" -> ScalarMath::log2;
-            case "log10" -> Math::log10;
-            case "sqrt" -> Math::sqrt;
-            case "cbrt" -> Math::cbrt;
-            case "sin" -> Math::sin;
-            case "cos" -> Math::cos;
-            case "tan" -> Math::tan;
-            case "arcsin" -> Math::asin;
-            case "arccos" -> Math::acos;
-            case "arctan" -> Math::atan;
-            case "sinh" -> Math::sinh;
-            case "cosh" -> Math::cosh;
-            case "tanh" -> Math::tanh;
-            default -> throw new IllegalArgumentException("no float kernel for ufunc '" + name + "'");
+    private static DoubleUnaryOperator unaryDouble(Ufunc.Id id) {
+        return switch (id) {
+            case NEGATIVE -> a -> -a;
+            case ABSOLUTE -> Math::abs;
+            case SIGN -> ScalarMath::sign;
+            case RECIPROCAL -> a -> 1.0 / a;
+            case SQUARE -> a -> a * a;
+            case FLOOR -> Math::floor;
+            case CEIL -> Math::ceil;
+            case TRUNC -> ScalarMath::trunc;
+            case RINT -> Math::rint;
+            case EXP -> Math::exp;
+            case EXPM1 -> Math::expm1;
+            case LOG -> Math::log;
+            case LOG1P -> Math::log1p;
+            case LOG2 -> ScalarMath::log2;
+            case LOG10 -> Math::log10;
+            case SQRT -> Math::sqrt;
+            case CBRT -> Math::cbrt;
+            case SIN -> Math::sin;
+            case COS -> Math::cos;
+            case TAN -> Math::tan;
+            case ARCSIN -> Math::asin;
+            case ARCCOS -> Math::acos;
+            case ARCTAN -> Math::atan;
+            case SINH -> Math::sinh;
+            case COSH -> Math::cosh;
+            case TANH -> Math::tanh;
+            default -> throw new IllegalArgumentException("no float kernel for ufunc " + id);
         };
     }
 
-    private static LongUnaryOperator unaryLong(String name, DType t) {
-        return switch (name) {
-            case "negative" -> a -> -a;
-            case "absolute" -> Math::abs;
-            case "sign" -> Long::signum;
-            case "reciprocal" -> a -> a == 0 ? 0 : 1 / a;
-            case "square" -> a -> a * a;
-            case "floor", "ceil", "trunc" -> a -> a;
-            case "invert" -> t == DType.BOOL ? a -> a == 0 ? 1 : 0 : a -> ~a;
-            default -> throw new IllegalArgumentException("no integer kernel for ufunc '" + name + "' on " + t);
+    private static LongUnaryOperator unaryLong(Ufunc.Id id, DType t) {
+        return switch (id) {
+            case NEGATIVE -> a -> -a;
+            case ABSOLUTE -> Math::abs;
+            case SIGN -> Long::signum;
+            case RECIPROCAL -> a -> a == 0 ? 0 : 1 / a;
+            case SQUARE -> a -> a * a;
+            case FLOOR, CEIL, TRUNC -> a -> a;
+            case INVERT -> t == DType.BOOL ? a -> a == 0 ? 1 : 0 : a -> ~a;
+            default -> throw new IllegalArgumentException("no integer kernel for ufunc " + id + " on " + t);
         };
     }
 
@@ -263,37 +264,37 @@ final class Kernels {
     private record Comparison(DoubleBiPredicate onDouble, LongBiPredicate onLong) {
     }
 
-    private static Comparison comparison(String name) {
-        return switch (name) {
-            case "equal" -> new Comparison((a, b) -> a == b, (a, b) -> a == b);
-            case "not_equal" -> new Comparison((a, b) -> a != b, (a, b) -> a != b);
-            case "less" -> new Comparison((a, b) -> a < b, (a, b) -> a < b);
-            case "less_equal" -> new Comparison((a, b) -> a <= b, (a, b) -> a <= b);
-            case "greater" -> new Comparison((a, b) -> a > b, (a, b) -> a > b);
-            case "greater_equal" -> new Comparison((a, b) -> a >= b, (a, b) -> a >= b);
-            case "logical_and" -> new Comparison((a, b) -> a != 0 && b != 0, (a, b) -> a != 0 && b != 0);
-            case "logical_or" -> new Comparison((a, b) -> a != 0 || b != 0, (a, b) -> a != 0 || b != 0);
-            case "logical_xor" -> new Comparison((a, b) -> (a != 0) != (b != 0), (a, b) -> (a != 0) != (b != 0));
-            default -> throw new IllegalArgumentException("no comparison kernel for ufunc '" + name + "'");
+    private static Comparison comparison(Ufunc.Id id) {
+        return switch (id) {
+            case EQUAL -> new Comparison((a, b) -> a == b, (a, b) -> a == b);
+            case NOT_EQUAL -> new Comparison((a, b) -> a != b, (a, b) -> a != b);
+            case LESS -> new Comparison((a, b) -> a < b, (a, b) -> a < b);
+            case LESS_EQUAL -> new Comparison((a, b) -> a <= b, (a, b) -> a <= b);
+            case GREATER -> new Comparison((a, b) -> a > b, (a, b) -> a > b);
+            case GREATER_EQUAL -> new Comparison((a, b) -> a >= b, (a, b) -> a >= b);
+            case LOGICAL_AND -> new Comparison((a, b) -> a != 0 && b != 0, (a, b) -> a != 0 && b != 0);
+            case LOGICAL_OR -> new Comparison((a, b) -> a != 0 || b != 0, (a, b) -> a != 0 || b != 0);
+            case LOGICAL_XOR -> new Comparison((a, b) -> (a != 0) != (b != 0), (a, b) -> (a != 0) != (b != 0));
+            default -> throw new IllegalArgumentException("no comparison kernel for ufunc " + id);
         };
     }
 
-    private static DoublePredicate testDouble(String name) {
-        return switch (name) {
-            case "isnan" -> Double::isNaN;
-            case "isinf" -> Double::isInfinite;
-            case "isfinite" -> Double::isFinite;
-            case "logical_not" -> a -> a == 0;
-            default -> throw new IllegalArgumentException("no predicate kernel for ufunc '" + name + "'");
+    private static DoublePredicate testDouble(Ufunc.Id id) {
+        return switch (id) {
+            case ISNAN -> Double::isNaN;
+            case ISINF -> Double::isInfinite;
+            case ISFINITE -> Double::isFinite;
+            case LOGICAL_NOT -> a -> a == 0;
+            default -> throw new IllegalArgumentException("no predicate kernel for ufunc " + id);
         };
     }
 
-    private static LongPredicate testLong(String name) {
-        return switch (name) {
-            case "isnan", "isinf" -> a -> false;
-            case "isfinite" -> a -> true;
-            case "logical_not" -> a -> a == 0;
-            default -> throw new IllegalArgumentException("no predicate kernel for ufunc '" + name + "'");
+    private static LongPredicate testLong(Ufunc.Id id) {
+        return switch (id) {
+            case ISNAN, ISINF -> a -> false;
+            case ISFINITE -> a -> true;
+            case LOGICAL_NOT -> a -> a == 0;
+            default -> throw new IllegalArgumentException("no predicate kernel for ufunc " + id);
         };
     }
 
@@ -346,9 +347,9 @@ final class Kernels {
         };
     }
 
-    private static StripKernel test1(DType t, String name) {
+    private static StripKernel test1(DType t, Ufunc.Id id) {
         if (t.isFloating()) {
-            DoublePredicate p = testDouble(name);
+            DoublePredicate p = testDouble(id);
             return (s, off, st, n) -> {
                 long i0 = off[0];
                 long i1 = off[1];
@@ -357,7 +358,7 @@ final class Kernels {
                 }
             };
         }
-        LongPredicate p = testLong(name);
+        LongPredicate p = testLong(id);
         return (s, off, st, n) -> {
             long i0 = off[0];
             long i1 = off[1];
@@ -367,9 +368,9 @@ final class Kernels {
         };
     }
 
-    private static StripKernel test2(DType t, String name) {
+    private static StripKernel test2(DType t, Ufunc.Id id) {
         if (t.isFloating()) {
-            DoubleBiPredicate p = comparison(name).onDouble();
+            DoubleBiPredicate p = comparison(id).onDouble();
             return (s, off, st, n) -> {
                 long i0 = off[0];
                 long i1 = off[1];
@@ -379,7 +380,7 @@ final class Kernels {
                 }
             };
         }
-        LongBiPredicate p = comparison(name).onLong();
+        LongBiPredicate p = comparison(id).onLong();
         return (s, off, st, n) -> {
             long i0 = off[0];
             long i1 = off[1];

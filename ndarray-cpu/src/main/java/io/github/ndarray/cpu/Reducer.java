@@ -2,6 +2,7 @@ package io.github.ndarray.cpu;
 
 import io.github.ndarray.DType;
 import io.github.ndarray.NDArray;
+import io.github.ndarray.Scalar;
 import io.github.ndarray.Ufunc;
 import io.github.ndarray.broadcasting.Coalesce;
 import io.github.ndarray.spi.HostElements;
@@ -64,19 +65,21 @@ final class Reducer {
             outerSize *= d;
         }
         if (innerSize > 0 && outerSize > 1 && inType == outType
-                && axisFold(AxisFold.opOf(op.name(), inType), inType, in, res, outerShape, outerIn, outerOut,
+                && axisFold(AxisFold.opOf(op.id(), inType), inType, in, res, outerShape, outerIn, outerOut,
                         input.elementOffset(), out.elementOffset(), Coalesce.of(innerShape, new long[][] {innerIn}))) {
             CpuBackend.keepAlive(new NDArray[] {input, out});
             return;
         }
         Fold fold;
         if (innerSize == 0) {
-            double identity = op.identity();
-            fold = (b, o) -> HostElements.setDouble(res, outType, o, identity);
+            Scalar identity = op.identity(outType);
+            fold = outType.isFloating()
+                    ? (b, o) -> HostElements.setDouble(res, outType, o, identity.doubleValue())
+                    : (b, o) -> HostElements.setLong(res, outType, o, identity.longValue());
         } else {
             Coalesce c = Coalesce.of(innerShape, new long[][] {innerIn});
             // One output: its fold may use every thread; several: the outputs are shared out instead.
-            fold = fold(op.name(), inType, outType, in, res, c.shape(), c.strides()[0], outerSize == 1);
+            fold = fold(op.id(), inType, outType, in, res, c.shape(), c.strides()[0], outerSize == 1);
         }
         long grain = Math.max(1, Kernels.GRAIN_MEMORY_BOUND / Math.max(innerSize, 1));
         StridedWalk.walk(outerShape, new long[][] {outerIn, outerOut},
@@ -138,19 +141,19 @@ final class Reducer {
         return false;
     }
 
-    private static Fold fold(String name, DType inType, DType outType, MemorySegment in, MemorySegment res,
+    private static Fold fold(Ufunc.Id id, DType inType, DType outType, MemorySegment in, MemorySegment res,
             long[] shape, long[] strides, boolean parallel) {
         int last = shape.length - 1;
         long n = shape[last];
         long step = strides[last];
-        LoopFold vec = step == 1 && Kernels.VECTOR_API ? SimdKernels.fold(name, inType) : null;
+        LoopFold vec = step == 1 && Kernels.VECTOR_API ? SimdKernels.fold(id, inType) : null;
         if (vec != null) {
-            return vectorFold(vec, name, inType, outType, in, res, shape, strides, parallel);
+            return vectorFold(vec, id, inType, outType, in, res, shape, strides, parallel);
         }
-        switch (name) {
-            case "logical_and", "logical_or", "logical_xor" -> {
-                boolean and = name.equals("logical_and");
-                boolean xor = name.equals("logical_xor");
+        switch (id) {
+            case LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> {
+                boolean and = id == Ufunc.Id.LOGICAL_AND;
+                boolean xor = id == Ufunc.Id.LOGICAL_XOR;
                 return (base, o) -> {
                     boolean[] acc = {and};
                     forEachStrip(shape, strides, base, s -> {
@@ -166,14 +169,14 @@ final class Reducer {
             }
         }
         if (inType.isFloating()) {
-            if (name.equals("add")) {
+            if (id == Ufunc.Id.ADD) {
                 return (base, o) -> {
                     double[] acc = {0};
                     forEachStrip(shape, strides, base, s -> acc[0] += pairwiseSum(in, inType, s, step, n));
                     HostElements.setDouble(res, outType, o, acc[0]);
                 };
             }
-            DoubleBinaryOperator f = Kernels.binaryDouble(name);
+            DoubleBinaryOperator f = Kernels.binaryDouble(id);
             return (base, o) -> {
                 double[] acc = {HostElements.getDouble(in, inType, base)};
                 boolean[] first = {true};
@@ -186,7 +189,7 @@ final class Reducer {
                 HostElements.setDouble(res, outType, o, acc[0]);
             };
         }
-        LongBinaryOperator f = Kernels.binaryLong(name, inType);
+        LongBinaryOperator f = Kernels.binaryLong(id, inType);
         return (base, o) -> {
             long[] acc = {HostElements.getLong(in, inType, base)};
             boolean[] first = {true};
@@ -201,11 +204,11 @@ final class Reducer {
     }
 
     /** A fold whose innermost strips are contiguous and run through a Vector API fold template. */
-    private static Fold vectorFold(LoopFold vec, String name, DType inType, DType outType, MemorySegment in,
+    private static Fold vectorFold(LoopFold vec, Ufunc.Id id, DType inType, DType outType, MemorySegment in,
             MemorySegment res, long[] shape, long[] strides, boolean parallel) {
         long n = shape[shape.length - 1];
         if (inType.isFloating()) {
-            if (name.equals("add")) {
+            if (id == Ufunc.Id.ADD) {
                 // Strips are pairwise sums, added in order (as the generic loop does).
                 return (base, o) -> {
                     double[] acc = {0};
@@ -213,7 +216,7 @@ final class Reducer {
                     HostElements.setDouble(res, outType, o, acc[0]);
                 };
             }
-            DoubleBinaryOperator f = Kernels.binaryDouble(name);
+            DoubleBinaryOperator f = Kernels.binaryDouble(id);
             return (base, o) -> {
                 double[] acc = {0};
                 boolean[] first = {true};
@@ -225,7 +228,7 @@ final class Reducer {
                 HostElements.setDouble(res, outType, o, acc[0]);
             };
         }
-        LongBinaryOperator f = Kernels.binaryLong(name, inType);
+        LongBinaryOperator f = Kernels.binaryLong(id, inType);
         return (base, o) -> {
             long[] acc = {0};
             boolean[] first = {true};
@@ -301,8 +304,8 @@ final class Reducer {
         DType t = loop.in().get(0);
         DType outType = loop.out();
         boolean floating = t.isFloating();
-        DoubleBinaryOperator fd = floating ? Kernels.binaryDouble(op.name()) : null;
-        LongBinaryOperator fl = floating ? null : Kernels.binaryLong(op.name(), t);
+        DoubleBinaryOperator fd = floating ? Kernels.binaryDouble(op.id()) : null;
+        LongBinaryOperator fl = floating ? null : Kernels.binaryLong(op.id(), t);
         StridedWalk.walk(shape, new long[][] {ist, ost}, new long[] {input.elementOffset(), out.elementOffset()},
                 (off, st, m) -> {
                     for (long j = 0; j < m; j++) {

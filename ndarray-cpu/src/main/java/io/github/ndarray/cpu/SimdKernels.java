@@ -1,6 +1,7 @@
 package io.github.ndarray.cpu;
 
 import io.github.ndarray.DType;
+import io.github.ndarray.Ufunc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -178,7 +179,7 @@ final class SimdKernels {
      * The vector kernel of an elementwise loop whose inputs all have type {@code t}, or
      * {@code null} if there is none (the generic loops of {@link Kernels} serve then).
      */
-    static StripKernel kernel(String ufunc, DType t, DType out) {
+    static StripKernel kernel(Ufunc.Id ufunc, DType t, DType out) {
         int op = opCode(ufunc, t);
         if (op < 0 || (isPredicate(op) ? out != DType.BOOL : out != t)) {
             return null;
@@ -195,48 +196,48 @@ final class SimdKernels {
     }
 
     /** The template's op code for a ufunc on type {@code t}, or -1. */
-    static int opCode(String ufunc, DType t) {
+    static int opCode(Ufunc.Id ufunc, DType t) {
         if (t == DType.BOOL) {
             return boolOp(ufunc);
         }
         boolean f = t.isFloating();
         boolean u = t == DType.UINT8;
         return switch (ufunc) {
-            case "power" -> u ? UPOW : POW;
-            case "floor_divide" -> u ? UFLOOR_DIV : FLOOR_DIV;
-            case "remainder" -> u ? UMOD : MOD;
-            case "left_shift" -> f ? -1 : SHL;
-            case "right_shift" -> f ? -1 : u ? USHR : SHR;
-            case "logical_and" -> LAND;
-            case "logical_or" -> LOR;
-            case "logical_xor" -> LXOR;
-            case "logical_not" -> LNOT;
-            case "sign" -> u ? USIGN : SIGN;
-            case "reciprocal" -> u ? -1 : RECIPROCAL;
-            case "add" -> ADD;
-            case "subtract" -> SUB;
-            case "multiply" -> MUL;
-            case "divide" -> f ? DIV : -1;
-            case "maximum" -> u ? UMAX : MAXIMUM;
-            case "minimum" -> u ? UMIN : MINIMUM;
-            case "fmax" -> u ? UMAX : f ? FMAX : MAXIMUM;
-            case "fmin" -> u ? UMIN : f ? FMIN : MINIMUM;
-            case "bitwise_and" -> f ? -1 : AND;
-            case "bitwise_or" -> f ? -1 : OR;
-            case "bitwise_xor" -> f ? -1 : XOR;
-            case "equal" -> EQ;
-            case "not_equal" -> NE;
-            case "less" -> u ? ULT : LT;
-            case "less_equal" -> u ? ULE : LE;
-            case "greater" -> u ? UGT : GT;
-            case "greater_equal" -> u ? UGE : GE;
-            case "negative" -> NEG;
-            case "absolute" -> u ? COPY : ABS;
-            case "square" -> SQUARE;
-            case "invert" -> f ? -1 : NOT;
-            case "floor" -> f ? FLOOR : COPY;
-            case "ceil" -> f ? CEIL : COPY;
-            case "trunc" -> f ? TRUNC : COPY;
+            case POWER -> u ? UPOW : POW;
+            case FLOOR_DIVIDE -> u ? UFLOOR_DIV : FLOOR_DIV;
+            case REMAINDER -> u ? UMOD : MOD;
+            case LEFT_SHIFT -> f ? -1 : SHL;
+            case RIGHT_SHIFT -> f ? -1 : u ? USHR : SHR;
+            case LOGICAL_AND -> LAND;
+            case LOGICAL_OR -> LOR;
+            case LOGICAL_XOR -> LXOR;
+            case LOGICAL_NOT -> LNOT;
+            case SIGN -> u ? USIGN : SIGN;
+            case RECIPROCAL -> u ? -1 : RECIPROCAL;
+            case ADD -> ADD;
+            case SUBTRACT -> SUB;
+            case MULTIPLY -> MUL;
+            case DIVIDE -> f ? DIV : -1;
+            case MAXIMUM -> u ? UMAX : MAXIMUM;
+            case MINIMUM -> u ? UMIN : MINIMUM;
+            case FMAX -> u ? UMAX : f ? FMAX : MAXIMUM;
+            case FMIN -> u ? UMIN : f ? FMIN : MINIMUM;
+            case BITWISE_AND -> f ? -1 : AND;
+            case BITWISE_OR -> f ? -1 : OR;
+            case BITWISE_XOR -> f ? -1 : XOR;
+            case EQUAL -> EQ;
+            case NOT_EQUAL -> NE;
+            case LESS -> u ? ULT : LT;
+            case LESS_EQUAL -> u ? ULE : LE;
+            case GREATER -> u ? UGT : GT;
+            case GREATER_EQUAL -> u ? UGE : GE;
+            case NEGATIVE -> NEG;
+            case ABSOLUTE -> u ? COPY : ABS;
+            case SQUARE -> SQUARE;
+            case INVERT -> f ? -1 : NOT;
+            case FLOOR -> f ? FLOOR : COPY;
+            case CEIL -> f ? CEIL : COPY;
+            case TRUNC -> f ? TRUNC : COPY;
             default -> f ? floatOnly(ufunc) : -1;
         };
     }
@@ -246,40 +247,40 @@ final class SimdKernels {
      * Only ops whose result on bytes other than 0 and 1 would still be NumPy's are mapped: each
      * tests its operands against zero, as the generic loop's logical ops do.
      */
-    private static int boolOp(String ufunc) {
+    private static int boolOp(Ufunc.Id ufunc) {
         return switch (ufunc) {
-            case "logical_and", "multiply", "minimum", "fmin", "bitwise_and" -> LAND;
-            case "logical_or", "add", "maximum", "fmax", "bitwise_or" -> LOR;
-            case "logical_xor", "bitwise_xor" -> LXOR;
-            case "logical_not", "invert" -> LNOT;
+            case LOGICAL_AND, MULTIPLY, MINIMUM, FMIN, BITWISE_AND -> LAND;
+            case LOGICAL_OR, ADD, MAXIMUM, FMAX, BITWISE_OR -> LOR;
+            case LOGICAL_XOR, BITWISE_XOR -> LXOR;
+            case LOGICAL_NOT, INVERT -> LNOT;
             default -> -1;
         };
     }
 
-    private static int floatOnly(String ufunc) {
+    private static int floatOnly(Ufunc.Id ufunc) {
         return switch (ufunc) {
-            case "sqrt" -> SQRT;
-            case "exp" -> EXP;
-            case "expm1" -> EXPM1;
-            case "log" -> LOG;
-            case "log1p" -> LOG1P;
-            case "log10" -> LOG10;
-            case "log2" -> LOG2;
-            case "sin" -> SIN;
-            case "cos" -> COS;
-            case "tan" -> TAN;
-            case "arcsin" -> ASIN;
-            case "arccos" -> ACOS;
-            case "arctan" -> ATAN;
-            case "sinh" -> SINH;
-            case "cosh" -> COSH;
-            case "tanh" -> TANH;
-            case "cbrt" -> CBRT;
-            case "rint" -> RINT;
-            case "arctan2" -> ATAN2;
-            case "isnan" -> ISNAN;
-            case "isinf" -> ISINF;
-            case "isfinite" -> ISFINITE;
+            case SQRT -> SQRT;
+            case EXP -> EXP;
+            case EXPM1 -> EXPM1;
+            case LOG -> LOG;
+            case LOG1P -> LOG1P;
+            case LOG10 -> LOG10;
+            case LOG2 -> LOG2;
+            case SIN -> SIN;
+            case COS -> COS;
+            case TAN -> TAN;
+            case ARCSIN -> ASIN;
+            case ARCCOS -> ACOS;
+            case ARCTAN -> ATAN;
+            case SINH -> SINH;
+            case COSH -> COSH;
+            case TANH -> TANH;
+            case CBRT -> CBRT;
+            case RINT -> RINT;
+            case ARCTAN2 -> ATAN2;
+            case ISNAN -> ISNAN;
+            case ISINF -> ISINF;
+            case ISFINITE -> ISFINITE;
             default -> -1;
         };
     }
@@ -374,7 +375,7 @@ final class SimdKernels {
      * The vector fold of a reduction with {@code ufunc} over elements of type {@code t} (the
      * loop's input and output type), or {@code null} if there is none.
      */
-    static LoopFold fold(String ufunc, DType t) {
+    static LoopFold fold(Ufunc.Id ufunc, DType t) {
         FoldKey key = new FoldKey(ufunc, t);
         Optional<LoopFold> known = FOLDS.get(key);
         if (known == null) {
@@ -383,12 +384,12 @@ final class SimdKernels {
         return known.orElse(null);
     }
 
-    private record FoldKey(String ufunc, DType t) {
+    private record FoldKey(Ufunc.Id ufunc, DType t) {
     }
 
     private static final Map<FoldKey, Optional<LoopFold>> FOLDS = new ConcurrentHashMap<>();
 
-    private static LoopFold makeFold(String ufunc, DType t) {
+    private static LoopFold makeFold(Ufunc.Id ufunc, DType t) {
         int op = foldCode(ufunc, t);
         if (op < 0) {
             return null;
@@ -409,7 +410,7 @@ final class SimdKernels {
     }
 
     /** The fold templates' op code for a reduction with {@code ufunc} on type {@code t}, or -1. */
-    static int foldCode(String ufunc, DType t) {
+    static int foldCode(Ufunc.Id ufunc, DType t) {
         if (t == DType.BOOL) {
             return -1;
         }

@@ -58,7 +58,7 @@ class AxisFoldTest {
     }
 
     private static DoubleBinaryOperator f(String op) {
-        return Kernels.binaryDouble(op);
+        return Kernels.binaryDouble(ufunc(op).id());
     }
 
     /** {@code x[rows][cols]} folded over rows, NumPy's order: sums from +0.0, others from row 0. */

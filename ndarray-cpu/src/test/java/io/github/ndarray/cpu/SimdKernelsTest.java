@@ -65,7 +65,7 @@ class SimdKernelsTest {
         for (Ufunc u : UFUNCS.values()) {
             for (DType t : KERNEL_TYPES) {
                 Ufunc.Loop loop = loopFor(u, t);
-                if (loop != null && SimdKernels.kernel(u.name(), t, loop.out()) != null) {
+                if (loop != null && SimdKernels.kernel(u.id(), t, loop.out()) != null) {
                     out.add(Arguments.of(u.name(), t));
                 }
             }
@@ -118,7 +118,7 @@ class SimdKernelsTest {
     }
 
     static boolean isIntPower(Ufunc u, DType t) {
-        return u.name().equals("power") && !t.isFloating();
+        return u.id() == Ufunc.Id.POWER && !t.isFloating();
     }
 
     /**
@@ -186,7 +186,7 @@ class SimdKernelsTest {
         Ufunc.Loop loop = loopFor(u, t);
         StripKernel vector = Kernels.elementwise(u, loop);
         StripKernel generic = Kernels.generic(u, loop);
-        boolean approx = t.isFloating() && SimdKernels.isTranscendental(SimdKernels.opCode(name, t));
+        boolean approx = t.isFloating() && SimdKernels.isTranscendental(SimdKernels.opCode(u.id(), t));
         for (int n : LENGTHS) {
             for (Case c : layouts(u, loop, n, 31L * n + name.hashCode())) {
                 NDArray[] ops = c.ops();
@@ -235,7 +235,7 @@ class SimdKernelsTest {
         Ufunc.Loop loop = loopFor(u, t);
         StripKernel vector = Kernels.elementwise(u, loop);
         StripKernel generic = Kernels.generic(u, loop);
-        boolean approx = t.isFloating() && SimdKernels.isTranscendental(SimdKernels.opCode(name, t));
+        boolean approx = t.isFloating() && SimdKernels.isTranscendental(SimdKernels.opCode(u.id(), t));
         int n = 4096;
         try (NDArray x = data(t, n, name.hashCode()); NDArray y = isIntPower(u, t) ? exponents(t, n, 7) : data(t, n, 7);
                 NDArray s = isIntPower(u, t) ? exponents(t, 1, 3) : data(t, 1, 3);
@@ -387,10 +387,10 @@ class SimdKernelsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("typesArgs")
     void everyTemplateSpecializes(DType t) {
-        assertNotNull(SimdKernels.kernel("add", t, t));
-        assertNotNull(SimdKernels.kernel("less", t, DType.BOOL));
-        assertNotNull(SimdKernels.fold("maximum", t));
-        assertTrue(SimdKernels.kernel("add", t, t) != SimdKernels.kernel("subtract", t, t));
+        assertNotNull(SimdKernels.kernel(Ufunc.Id.ADD, t, t));
+        assertNotNull(SimdKernels.kernel(Ufunc.Id.LESS, t, DType.BOOL));
+        assertNotNull(SimdKernels.fold(Ufunc.Id.MAXIMUM, t));
+        assertTrue(SimdKernels.kernel(Ufunc.Id.ADD, t, t) != SimdKernels.kernel(Ufunc.Id.SUBTRACT, t, t));
         assertArrayEquals(new double[] {3}, ND.array(new double[] {1}).astype(t).add(ND.array(new double[] {2}).astype(t))
                 .toDoubleArray());
     }
