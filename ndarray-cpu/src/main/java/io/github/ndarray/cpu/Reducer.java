@@ -64,7 +64,8 @@ final class Reducer {
         for (long d : outerShape) {
             outerSize *= d;
         }
-        if (innerSize > 0 && outerSize > 1 && inType == outType
+        // AxisFold is Vector API code: without the module, loading it throws NoClassDefFoundError.
+        if (innerSize > 0 && outerSize > 1 && inType == outType && Kernels.VECTOR_API
                 && axisFold(AxisFold.opOf(op.id(), inType), inType, in, res, outerShape, outerIn, outerOut,
                         input.elementOffset(), out.elementOffset(), Coalesce.of(innerShape, new long[][] {innerIn}))) {
             CpuBackend.keepAlive(new NDArray[] {input, out});

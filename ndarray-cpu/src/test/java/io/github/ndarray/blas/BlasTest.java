@@ -174,6 +174,20 @@ class BlasTest {
         assertEquals(1, count(r.err, "BLAS/LAPACK: none"), "one log line: " + r);
     }
 
+    /**
+     * Without the Vector API module every operation runs on the generic loops and gives the same
+     * results (reductions over a kept axis threw NoClassDefFoundError before).
+     */
+    @Test
+    void withoutTheVectorModuleEveryOpGivesTheSameResults() throws Exception {
+        Result with = runMain(true, FallbackMain.class);
+        Result without = runMain(false, FallbackMain.class);
+        assertEquals(0, with.exit, with.toString());
+        assertEquals(0, without.exit, without.toString());
+        assertTrue(with.out.lines().count() > 100, with.toString());
+        assertEquals(with.out, without.out);
+    }
+
     @Test
     void badPropertyValueIsRefused() throws Exception {
         Result r = runMain("-Dndarray.blas=fortran");
@@ -196,6 +210,10 @@ class BlasTest {
     }
 
     private static Result runMain(boolean vectorModule, String... props) throws Exception {
+        return runMain(vectorModule, BlasMain.class, props);
+    }
+
+    private static Result runMain(boolean vectorModule, Class<?> main, String... props) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (vectorModule) {
@@ -206,7 +224,7 @@ class BlasTest {
         cmd.addAll(List.of(props));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(BlasMain.class.getName());
+        cmd.add(main.getName());
         Process p = new ProcessBuilder(cmd).start();
         AtomicReference<String> err = new AtomicReference<>("");
         Thread t = new Thread(() -> {
