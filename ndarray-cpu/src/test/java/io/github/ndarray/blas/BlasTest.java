@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.ndarray.ChildJvm;
+import io.github.ndarray.ChildJvm.Result;
 import io.github.ndarray.DType;
 import io.github.ndarray.Linalg;
 import io.github.ndarray.ND;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -132,33 +133,33 @@ class BlasTest {
     @Test
     void propertyForcesJavaInAFreshJvm() throws Exception {
         Result r = runMain("-Dndarray.blas=java");
-        assertEquals(0, r.exit, r.toString());
-        assertTrue(r.out.contains("kind=JAVA"), r.toString());
-        assertTrue(r.out.contains("native OpenBLAS not used: ndarray.blas=java"), r.toString());
-        assertTrue(r.out.contains("check=ok"), r.toString());
-        assertEquals(1, count(r.err, "BLAS/LAPACK:"), "one log line: " + r);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("kind=JAVA"), r.toString());
+        assertTrue(r.out().contains("native OpenBLAS not used: ndarray.blas=java"), r.toString());
+        assertTrue(r.out().contains("check=ok"), r.toString());
+        assertEquals(1, count(r.err(), "BLAS/LAPACK:"), "one log line: " + r);
     }
 
     @Test
     void defaultInAFreshJvmIsNativeHereAndLogsOnce() throws Exception {
         assumeTrue(linuxX86());
         Result r = runMain();
-        assertEquals(0, r.exit, r.toString());
-        assertTrue(r.out.contains("kind=NATIVE"), r.toString());
-        assertTrue(r.out.contains("check=ok"), r.toString());
-        assertEquals(1, count(r.err, "BLAS/LAPACK: native OpenBLAS"), "one log line: " + r);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("kind=NATIVE"), r.toString());
+        assertTrue(r.out().contains("check=ok"), r.toString());
+        assertEquals(1, count(r.err(), "BLAS/LAPACK: native OpenBLAS"), "one log line: " + r);
     }
 
     /** Natives that cannot load (here: JavaCPP told to look for another platform's) fall back to Java. */
     @Test
     void failingNativesFallBackToJava() throws Exception {
         Result r = runMain("-Dorg.bytedeco.javacpp.platform=linux-arm64");
-        assertEquals(0, r.exit, r.toString());
-        assertTrue(r.out.contains("kind=JAVA"), r.toString());
-        assertTrue(r.out.contains("native OpenBLAS not used: UnsatisfiedLinkError"), r.toString());
-        assertTrue(r.out.contains("check=ok"), r.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("kind=JAVA"), r.toString());
+        assertTrue(r.out().contains("native OpenBLAS not used: UnsatisfiedLinkError"), r.toString());
+        assertTrue(r.out().contains("check=ok"), r.toString());
         Result forced = runMain("-Dorg.bytedeco.javacpp.platform=linux-arm64", "-Dndarray.blas=native");
-        assertTrue(forced.out.contains("error=native OpenBLAS is not available"), forced.toString());
+        assertTrue(forced.out().contains("error=native OpenBLAS is not available"), forced.toString());
     }
 
     /**
@@ -169,9 +170,9 @@ class BlasTest {
     @Test
     void withoutTheVectorModuleTheJavaBlasIsRefusedClearly() throws Exception {
         Result r = runMain(false, "-Dndarray.blas=java");
-        assertEquals(0, r.exit, r.toString());
-        assertTrue(r.out.contains("error=no LAPACK: native OpenBLAS not used (ndarray.blas=java)"), r.toString());
-        assertEquals(1, count(r.err, "BLAS/LAPACK: none"), "one log line: " + r);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("error=no LAPACK: native OpenBLAS not used (ndarray.blas=java)"), r.toString());
+        assertEquals(1, count(r.err(), "BLAS/LAPACK: none"), "one log line: " + r);
     }
 
     /**
@@ -182,19 +183,16 @@ class BlasTest {
     void withoutTheVectorModuleEveryOpGivesTheSameResults() throws Exception {
         Result with = runMain(true, FallbackMain.class);
         Result without = runMain(false, FallbackMain.class);
-        assertEquals(0, with.exit, with.toString());
-        assertEquals(0, without.exit, without.toString());
-        assertTrue(with.out.lines().count() > 100, with.toString());
-        assertEquals(with.out, without.out);
+        assertEquals(0, with.exit(), with.toString());
+        assertEquals(0, without.exit(), without.toString());
+        assertTrue(with.out().lines().count() > 100, with.toString());
+        assertEquals(with.out(), without.out());
     }
 
     @Test
     void badPropertyValueIsRefused() throws Exception {
         Result r = runMain("-Dndarray.blas=fortran");
-        assertTrue(r.out.contains("ndarray.blas must be auto, native or java, got 'fortran'"), r.toString());
-    }
-
-    private record Result(int exit, String out, String err) {
+        assertTrue(r.out().contains("ndarray.blas must be auto, native or java, got 'fortran'"), r.toString());
     }
 
     private static int count(String s, String what) {
@@ -214,34 +212,17 @@ class BlasTest {
     }
 
     private static Result runMain(boolean vectorModule, Class<?> main, String... props) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> args = new ArrayList<>();
         if (vectorModule) {
-            cmd.add("--add-modules");
-            cmd.add("jdk.incubator.vector");
+            args.add("--add-modules");
+            args.add("jdk.incubator.vector");
         }
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.addAll(List.of(props));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        Process p = new ProcessBuilder(cmd).start();
-        AtomicReference<String> err = new AtomicReference<>("");
-        Thread t = new Thread(() -> {
-            try {
-                err.set(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                err.set(e.toString());
-            }
-        });
-        t.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("child JVM did not finish");
-        }
-        t.join();
-        return new Result(p.exitValue(), out, err.get());
+        args.add("--enable-native-access=ALL-UNNAMED");
+        args.addAll(List.of(props));
+        args.add("-cp");
+        args.add(System.getProperty("java.class.path"));
+        args.add(main.getName());
+        return ChildJvm.run(args);
     }
 
     // ------------------------------------------------------------------ layouts
