@@ -365,6 +365,8 @@ public final class Generator {
      * @return the description; this generator moves past its counters
      * @throws IllegalArgumentException if {@code n} is negative or the dtype does not suit the distribution
      */
+    // RandomFill is SPI, on purpose: it is for the MPI module, which can name it (module-info).
+    @SuppressWarnings("exports")
     public RandomFill reserve(RandomFill.Distribution distribution, DType dtype, long n) {
         if (n < 0) {
             throw new IllegalArgumentException("reserve: negative element count " + n);

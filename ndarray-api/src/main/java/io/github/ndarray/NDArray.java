@@ -161,6 +161,8 @@ public final class NDArray implements AutoCloseable {
      * @param elementOffset the index of element 0
      * @return the view, with this array's dtype, shape and writeability
      */
+    // SPI types in the signature, on purpose: only backend modules can name them (module-info).
+    @SuppressWarnings("exports")
     public NDArray viewOver(Storage storage, long[] elementStrides, long elementOffset) {
         checkOpen();
         storage.retain();
@@ -290,6 +292,8 @@ public final class NDArray implements AutoCloseable {
      * @return the storage
      * @throws IllegalStateException if this array is closed
      */
+    // SPI types in the signature, on purpose: only backend modules can name them (module-info).
+    @SuppressWarnings("exports")
     public Storage storage() {
         checkOpen();
         return storage;

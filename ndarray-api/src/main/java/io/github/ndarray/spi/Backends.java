@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Finds the backends on the classpath with {@link ServiceLoader}, once. When several
+ * Finds the backends with {@link ServiceLoader}, once: on the class path by their
+ * {@code META-INF/services} entry, on the module path by their module's {@code provides}. When several
  * backends serve one device type, the one with the highest {@link Backend#priority()} wins.
  */
 public final class Backends {

@@ -16,6 +16,9 @@ import java.lang.foreign.MemorySegment;
  * threads when it is large, and runs the kernel of the resolved loop on each strip: a Vector
  * API loop where {@link SimdKernels} has one, a generic scalar loop ({@link Kernels}) otherwise.
  */
+// Public and exported for code that picks this backend by hand (the conformance suite's pretend device); its SPI
+// supertypes are visible only to backend modules, which is what module-info means.
+@SuppressWarnings("exports")
 public final class CpuBackend implements Backend, LinalgSupport {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
