@@ -79,10 +79,16 @@ final class Elementwise {
                     temps.add(args[i]);
                 }
             }
-            target.backend().elementwise(op, loop, args, new NDArray[] {target}, mask);
+            // Only the caller's own arrays can be closed by another thread meanwhile: the views made
+            // here hold their memory already, and a new result is not yet visible to anyone.
+            try (Hold h = Hold.callers(args, temps, target == out ? out : null)) {
+                target.backend().elementwise(op, loop, args, new NDArray[] {target}, mask);
+            }
             if (out != null && target != out) {
                 if (mask == null) {
-                    out.backend().cast(target, out);
+                    try (Hold h = Hold.of(target, out)) {
+                        out.backend().cast(target, out);
+                    }
                 } else {
                     // Only the masked-in elements may change: select between the result and out itself.
                     NDArray converted = target.astype(out.dtype());

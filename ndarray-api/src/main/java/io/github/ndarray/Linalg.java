@@ -88,7 +88,9 @@ public final class Linalg {
                 NDArray bc = Elementwise.asArray(bv, t);
                 NDArray ab = ac.broadcastTo(LinearAlgebra.concat(batch, n, n));
                 NDArray bb = bc.broadcastTo(LinearAlgebra.concat(batch, n, k))) {
-            Capabilities.require(out, LinalgSupport.class, "linalg.solve").solve(ab, bb, out);
+            try (Hold h = Hold.of(ab, bb, out)) {
+                Capabilities.require(out, LinalgSupport.class, "linalg.solve").solve(ab, bb, out);
+            }
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -116,7 +118,9 @@ public final class Linalg {
         NDArray out = NDArray.allocate(a.device(), t, a.shape());
         try (NDArray av = a.reshape(a.shape());
                 NDArray ac = Elementwise.asArray(av, t)) {
-            Capabilities.require(out, LinalgSupport.class, "linalg.inv").inv(ac, out);
+            try (Hold h = Hold.of(ac, out)) {
+                Capabilities.require(out, LinalgSupport.class, "linalg.inv").inv(ac, out);
+            }
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -139,7 +143,9 @@ public final class Linalg {
         NDArray out = NDArray.allocate(a.device(), t, Arrays.copyOf(a.shape(), a.ndim() - 2));
         try (NDArray av = a.reshape(a.shape());
                 NDArray ac = Elementwise.asArray(av, t)) {
-            Capabilities.require(out, LinalgSupport.class, "linalg.det").det(ac, out);
+            try (Hold h = Hold.of(ac, out)) {
+                Capabilities.require(out, LinalgSupport.class, "linalg.det").det(ac, out);
+            }
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -167,7 +173,9 @@ public final class Linalg {
                 NDArray col = row.reshape(n, 1);
                 NDArray sq = NDArray.allocate(dev, xf.dtype(), 1, 1)) {
             DType t = xf.dtype();
-            xf.backend().matmul(Ufunc.MATMUL.resolve(t, t), row, col, sq);
+            try (Hold h = Hold.of(row, col, sq)) {
+                xf.backend().matmul(Ufunc.MATMUL.resolve(t, t), row, col, sq);
+            }
             if (dev.type() == Device.Type.CPU) {
                 // sqrt of the float32 value in double, rounded once to float32, is the correctly
                 // rounded float32 sqrt: the same value as the ufunc, without its dispatch.

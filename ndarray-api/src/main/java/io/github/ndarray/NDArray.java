@@ -25,7 +25,9 @@ import java.util.Arrays;
  *
  * <p>Memory is off-heap. {@link #close()} releases this array's hold on it at once (the memory
  * is freed when no view holds it any more); unclosed arrays are freed by the garbage
- * collector. Any use of a closed array throws {@link IllegalStateException}.
+ * collector. Any use of a closed array throws {@link IllegalStateException}. Closing an array
+ * while another thread computes with it is safe: that computation finishes on the memory it
+ * started with, or throws {@code IllegalStateException} if the memory was already freed.
  */
 public final class NDArray implements AutoCloseable {
     private final Storage storage;
@@ -532,7 +534,9 @@ public final class NDArray implements AutoCloseable {
     public NDArray astype(DType to) {
         checkOpen();
         NDArray out = allocateUninitialized(device(), to, shape);
-        backend().cast(this, out);
+        try (Hold h = Hold.of(this, out)) {
+            backend().cast(this, out);
+        }
         return out;
     }
 
@@ -551,7 +555,9 @@ public final class NDArray implements AutoCloseable {
         try {
             NDArray out = allocateUninitialized(target, dtype, shape);
             Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
-            mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+            try (Hold h = Hold.of(src, out)) {
+                mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+            }
             return out;
         } finally {
             if (src != this) {
@@ -629,7 +635,9 @@ public final class NDArray implements AutoCloseable {
             NDArray b = trimmed.broadcastTo(shape);
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
-                backend().cast(safe, this);
+                try (Hold h = Hold.of(safe, this)) {
+                    backend().cast(safe, this);
+                }
                 if (safe != b) {
                     safe.close();
                 }

@@ -130,7 +130,9 @@ final class Reductions {
         NDArray out = NDArray.allocate(a.device(), loop.out(), kept);
         NDArray x = Elementwise.asArray(a, loop.in().get(0));
         try {
-            out.backend().reduce(op, loop, x, mask, out);
+            try (Hold h = Hold.of(x, out)) {
+                out.backend().reduce(op, loop, x, mask, out);
+            }
         } finally {
             if (x != a) {
                 x.close();
@@ -176,7 +178,9 @@ final class Reductions {
             NDArray out = NDArray.allocate(src.device(), loop.out(), src.shape());
             NDArray x = Elementwise.asArray(src, loop.in().get(0));
             try {
-                out.backend().accumulate(op, loop, x, ax, out);
+                try (Hold h = Hold.of(x, out)) {
+                    out.backend().accumulate(op, loop, x, ax, out);
+                }
             } finally {
                 if (x != src) {
                     x.close();
@@ -211,7 +215,9 @@ final class Reductions {
             long[] kept = src.shape();
             kept[ax] = 1;
             NDArray out = NDArray.allocate(src.device(), DType.INT64, kept);
-            out.backend().argReduce(max, src, ax, out);
+            try (Hold h = Hold.of(src, out)) {
+                out.backend().argReduce(max, src, ax, out);
+            }
             if (keepdims && axis != null) {
                 return out;
             }
