@@ -1,6 +1,5 @@
 package io.github.ndarray;
 
-import io.github.ndarray.broadcasting.Shapes;
 import io.github.ndarray.spi.Backends;
 import io.github.ndarray.spi.HostStorage;
 import io.github.ndarray.spi.Storage;
@@ -18,41 +17,31 @@ final class ForeignMemory {
 
     static NDArray wrap(MemorySegment segment, DType dtype, long[] shape, long[] byteStrides, long byteOffset,
             Runnable release) {
-        checkLayout(dtype, shape, byteStrides, byteOffset, segment.address());
+        long[] elementStrides = checkLayout(dtype, shape, byteStrides, byteOffset, segment.address(), segment.byteSize());
         Storage s = HostStorage.wrap(segment, release);
-        return over(s, dtype, shape, byteStrides, byteOffset, !segment.isReadOnly());
+        return NDArray.over(s, dtype, shape, elementStrides, byteOffset / dtype.itemSize(), !segment.isReadOnly());
     }
 
     static NDArray wrap(Device device, long address, long byteSize, DType dtype, long[] shape, long[] byteStrides,
             long byteOffset, Runnable release) {
-        checkLayout(dtype, shape, byteStrides, byteOffset, address);
         if (byteSize < 0) {
             throw new IllegalArgumentException("negative memory size: " + byteSize);
         }
+        long[] elementStrides = checkLayout(dtype, shape, byteStrides, byteOffset, address, byteSize);
         Storage s = Backends.of(device).wrap(device, address, byteSize, release);
-        return over(s, dtype, shape, byteStrides, byteOffset, true);
+        return NDArray.over(s, dtype, shape, elementStrides, byteOffset / dtype.itemSize(), true);
     }
 
-    private static NDArray over(Storage s, DType dtype, long[] shape, long[] byteStrides, long byteOffset,
-            boolean writeable) {
+    /**
+     * Checks the whole layout before the memory is taken over, so that a refused wrap never
+     * runs the owner's release callback: strides and offset whole elements, element 0 aligned
+     * to the item size, every element reached inside the memory.
+     *
+     * @return the strides in elements
+     */
+    private static long[] checkLayout(DType dtype, long[] shape, long[] byteStrides, long byteOffset, long address,
+            long byteSize) {
         long item = dtype.itemSize();
-        long[] elementStrides = Arrays.stream(byteStrides).map(b -> b / item).toArray();
-        try {
-            return NDArray.over(s, dtype, shape, elementStrides, byteOffset / item, writeable);
-        } catch (RuntimeException e) {
-            s.release();
-            throw e;
-        }
-    }
-
-    /** Strides and offset must be whole elements, and element 0 aligned to the item size. */
-    private static void checkLayout(DType dtype, long[] shape, long[] byteStrides, long byteOffset, long address) {
-        Shapes.checkedSize(shape);
-        long item = dtype.itemSize();
-        if (shape.length != byteStrides.length) {
-            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
-                    + Arrays.toString(byteStrides) + " have different lengths");
-        }
         for (long b : byteStrides) {
             if (b % item != 0) {
                 throw new IllegalArgumentException("strides " + Arrays.toString(byteStrides)
@@ -63,5 +52,8 @@ final class ForeignMemory {
             throw new IllegalArgumentException("misaligned offset: element 0 at byte " + byteOffset + " of memory at 0x"
                     + Long.toHexString(address) + " is not aligned to the " + item + "-byte item size of " + dtype);
         }
+        long[] elementStrides = Arrays.stream(byteStrides).map(b -> b / item).toArray();
+        NDArray.checkInside(dtype, shape, elementStrides, byteOffset / item, byteSize);
+        return elementStrides;
     }
 }

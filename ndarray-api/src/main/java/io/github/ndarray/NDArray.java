@@ -129,28 +129,37 @@ public final class NDArray implements AutoCloseable {
      */
     static NDArray over(Storage storage, DType dtype, long[] shape, long[] elementStrides, long elementOffset,
             boolean writeable) {
+        checkInside(dtype, shape, elementStrides, elementOffset, storage.byteSize());
+        return new NDArray(storage, dtype, shape.clone(), elementStrides.clone(), elementOffset, writeable);
+    }
+
+    /**
+     * Checks that a layout reaches only elements inside {@code byteSize} bytes.
+     *
+     * @throws IllegalArgumentException if shape and strides differ in length or the layout reaches outside
+     */
+    static void checkInside(DType dtype, long[] shape, long[] elementStrides, long elementOffset, long byteSize) {
         if (shape.length != elementStrides.length) {
             throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
                     + Arrays.toString(elementStrides) + " have different lengths");
         }
-        long size = Shapes.checkedSize(shape);
-        if (size > 0) {
-            long lo = elementOffset;
-            long hi = elementOffset;
-            for (int i = 0; i < shape.length; i++) {
-                long reach = Math.multiplyExact(shape[i] - 1, elementStrides[i]);
-                lo += Math.min(0, reach);
-                hi += Math.max(0, reach);
-            }
-            long items = storage.byteSize() / dtype.itemSize();
-            if (lo < 0 || hi >= items) {
-                throw new IllegalArgumentException("shape " + Shapes.format(shape) + " with strides "
-                        + Arrays.toString(elementStrides) + " (elements) from offset " + elementOffset
-                        + " reaches elements " + lo + ".." + hi + ", outside the " + items + " elements of "
-                        + dtype + " the memory holds");
-            }
+        if (Shapes.checkedSize(shape) == 0) {
+            return;
         }
-        return new NDArray(storage, dtype, shape.clone(), elementStrides.clone(), elementOffset, writeable);
+        long lo = elementOffset;
+        long hi = elementOffset;
+        for (int i = 0; i < shape.length; i++) {
+            long reach = Math.multiplyExact(shape[i] - 1, elementStrides[i]);
+            lo += Math.min(0, reach);
+            hi += Math.max(0, reach);
+        }
+        long items = byteSize / dtype.itemSize();
+        if (lo < 0 || hi >= items) {
+            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " with strides "
+                    + Arrays.toString(elementStrides) + " (elements) from offset " + elementOffset
+                    + " reaches elements " + lo + ".." + hi + ", outside the " + items + " elements of "
+                    + dtype + " the memory holds");
+        }
     }
 
     /**
@@ -534,7 +543,7 @@ public final class NDArray implements AutoCloseable {
     public NDArray astype(DType to) {
         checkOpen();
         NDArray out = allocateUninitialized(device(), to, shape);
-        try (Hold h = Hold.of(this, out)) {
+        try (Hold h = Hold.of(this)) {
             backend().cast(this, out);
         }
         return out;
@@ -555,7 +564,7 @@ public final class NDArray implements AutoCloseable {
         try {
             NDArray out = allocateUninitialized(target, dtype, shape);
             Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
-            try (Hold h = Hold.of(src, out)) {
+            try (Hold h = Hold.of(src)) {
                 mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
             }
             return out;
@@ -635,7 +644,7 @@ public final class NDArray implements AutoCloseable {
             NDArray b = trimmed.broadcastTo(shape);
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
-                try (Hold h = Hold.of(safe, this)) {
+                try (Hold h = Hold.of(this)) {
                     backend().cast(safe, this);
                 }
                 if (safe != b) {

@@ -122,6 +122,10 @@ class WrapTest {
             assertTrue(stride.getMessage().contains("multiples"), stride.getMessage());
             assertThrows(IllegalArgumentException.class,
                     () -> ND.wrap(m, DType.FLOAT64, new long[] {2, 2}, new long[] {8}, 0, () -> { }));
+            AtomicInteger released = new AtomicInteger();
+            assertThrows(IllegalArgumentException.class,
+                    () -> ND.wrap(m, DType.FLOAT64, new long[] {7}, new long[] {8}, 0, released::incrementAndGet));
+            assertEquals(0, released.get(), "a refused wrap leaves the memory with its owner");
             IllegalArgumentException heap = assertThrows(IllegalArgumentException.class,
                     () -> ND.wrap(MemorySegment.ofArray(new double[4]), DType.FLOAT64, 4));
             assertTrue(heap.getMessage().contains("heap"), heap.getMessage());
