@@ -86,7 +86,7 @@ final class Elementwise {
             }
             if (out != null && target != out) {
                 if (mask == null) {
-                    try (Hold h = Hold.of(target, out)) {
+                    try (Hold h = Hold.of(out)) {
                         out.backend().cast(target, out);
                     }
                 } else {

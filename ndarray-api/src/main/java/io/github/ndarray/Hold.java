@@ -7,7 +7,9 @@ import io.github.ndarray.spi.Storage;
  * close an operand during the kernel, its block would go back to the cache, and the kernel
  * would read (or write) the next array's memory. With it, that close only drops the array's own
  * hold; the memory outlives the kernel. An operand whose memory is already freed is refused
- * ({@link IllegalStateException}) before any access.
+ * ({@link IllegalStateException}) before any access. Only arrays the caller can see need it:
+ * views an operation makes hold their memory already, and a fresh result is visible to no
+ * other thread until the operation returns it.
  */
 final class Hold implements AutoCloseable {
     private final Storage[] held;

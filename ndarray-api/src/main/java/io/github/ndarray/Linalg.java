@@ -88,9 +88,7 @@ public final class Linalg {
                 NDArray bc = Elementwise.asArray(bv, t);
                 NDArray ab = ac.broadcastTo(LinearAlgebra.concat(batch, n, n));
                 NDArray bb = bc.broadcastTo(LinearAlgebra.concat(batch, n, k))) {
-            try (Hold h = Hold.of(ab, bb, out)) {
-                Capabilities.require(out, LinalgSupport.class, "linalg.solve").solve(ab, bb, out);
-            }
+            Capabilities.require(out, LinalgSupport.class, "linalg.solve").solve(ab, bb, out);
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -118,9 +116,7 @@ public final class Linalg {
         NDArray out = NDArray.allocate(a.device(), t, a.shape());
         try (NDArray av = a.reshape(a.shape());
                 NDArray ac = Elementwise.asArray(av, t)) {
-            try (Hold h = Hold.of(ac, out)) {
-                Capabilities.require(out, LinalgSupport.class, "linalg.inv").inv(ac, out);
-            }
+            Capabilities.require(out, LinalgSupport.class, "linalg.inv").inv(ac, out);
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -143,9 +139,7 @@ public final class Linalg {
         NDArray out = NDArray.allocate(a.device(), t, Arrays.copyOf(a.shape(), a.ndim() - 2));
         try (NDArray av = a.reshape(a.shape());
                 NDArray ac = Elementwise.asArray(av, t)) {
-            try (Hold h = Hold.of(ac, out)) {
-                Capabilities.require(out, LinalgSupport.class, "linalg.det").det(ac, out);
-            }
+            Capabilities.require(out, LinalgSupport.class, "linalg.det").det(ac, out);
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
@@ -173,9 +167,7 @@ public final class Linalg {
                 NDArray col = row.reshape(n, 1);
                 NDArray sq = NDArray.allocate(dev, xf.dtype(), 1, 1)) {
             DType t = xf.dtype();
-            try (Hold h = Hold.of(row, col, sq)) {
-                xf.backend().matmul(Ufunc.MATMUL.resolve(t, t), row, col, sq);
-            }
+            xf.backend().matmul(Ufunc.MATMUL.resolve(t, t), row, col, sq);
             if (dev.type() == Device.Type.CPU) {
                 // sqrt of the float32 value in double, rounded once to float32, is the correctly
                 // rounded float32 sqrt: the same value as the ufunc, without its dispatch.

@@ -46,9 +46,7 @@ final class LinearAlgebra {
                 NDArray bc = Elementwise.asArray(b2, loop.in().get(1));
                 NDArray ab = ac.broadcastTo(concat(batch, n, k));
                 NDArray bb = bc.broadcastTo(concat(batch, k, m))) {
-            try (Hold h = Hold.of(ab, bb, out)) {
-                out.backend().matmul(loop, ab, bb, out);
-            }
+            out.backend().matmul(loop, ab, bb, out);
         }
         if (a.ndim() > 1 && b.ndim() > 1) {
             return out;

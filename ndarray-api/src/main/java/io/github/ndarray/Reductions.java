@@ -130,7 +130,7 @@ final class Reductions {
         NDArray out = NDArray.allocate(a.device(), loop.out(), kept);
         NDArray x = Elementwise.asArray(a, loop.in().get(0));
         try {
-            try (Hold h = Hold.of(x, out)) {
+            try (Hold h = Hold.of(x)) {
                 out.backend().reduce(op, loop, x, mask, out);
             }
         } finally {
@@ -178,7 +178,7 @@ final class Reductions {
             NDArray out = NDArray.allocate(src.device(), loop.out(), src.shape());
             NDArray x = Elementwise.asArray(src, loop.in().get(0));
             try {
-                try (Hold h = Hold.of(x, out)) {
+                try (Hold h = Hold.of(x)) {
                     out.backend().accumulate(op, loop, x, ax, out);
                 }
             } finally {
@@ -215,7 +215,7 @@ final class Reductions {
             long[] kept = src.shape();
             kept[ax] = 1;
             NDArray out = NDArray.allocate(src.device(), DType.INT64, kept);
-            try (Hold h = Hold.of(src, out)) {
+            try (Hold h = Hold.of(src)) {
                 out.backend().argReduce(max, src, ax, out);
             }
             if (keepdims && axis != null) {

@@ -21,23 +21,25 @@ final class Rows {
         NDArray out = NDArray.allocateUninitialized(Device.cpu(), a.dtype(), shape);
         if (out.size() > 0) {
             try (NDArray src = a.contiguousHost()) {
-                long rowBytes = out.size() / idx.length * a.dtype().itemSize();
-                long srcStart = src.elementOffset() * a.dtype().itemSize();
-                MemorySegment from = src.hostSegment();
-                MemorySegment to = out.hostSegment();
-                for (int k = 0; k < idx.length; k++) {
-                    if (idx[k] < 0 || idx[k] >= rows) {
-                        throw new IndexOutOfBoundsException("row " + idx[k] + " of " + rows);
-                    }
-                    MemorySegment.copy(from, srcStart + idx[k] * rowBytes, to, k * rowBytes, rowBytes);
-                }
+                copyRows(src, idx, rows, out);
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
             }
         }
-        if (a.device().equals(Device.cpu())) {
-            return out;
-        }
-        try (out) {
-            return out.to(a.device());
+        return Creation.onDevice(out, a.device());
+    }
+
+    private static void copyRows(NDArray src, long[] idx, long rows, NDArray out) {
+        long rowBytes = out.size() / idx.length * src.dtype().itemSize();
+        long srcStart = src.elementOffset() * src.dtype().itemSize();
+        MemorySegment from = src.hostSegment();
+        MemorySegment to = out.hostSegment();
+        for (int k = 0; k < idx.length; k++) {
+            if (idx[k] < 0 || idx[k] >= rows) {
+                throw new IndexOutOfBoundsException("row " + idx[k] + " of " + rows);
+            }
+            MemorySegment.copy(from, srcStart + idx[k] * rowBytes, to, k * rowBytes, rowBytes);
         }
     }
 }

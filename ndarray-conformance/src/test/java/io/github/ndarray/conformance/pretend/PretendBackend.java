@@ -28,7 +28,14 @@ import java.util.List;
  * Off unless the JVM runs with {@code -Dndarray.pretend=true}.
  */
 public final class PretendBackend implements Backend, LinalgSupport {
+    private static final java.util.concurrent.atomic.AtomicLong BYTES_TO_HOST = new java.util.concurrent.atomic.AtomicLong();
+
     private final CpuBackend cpu = new CpuBackend();
+
+    /** {@return the bytes copied from the device to the host so far, for tests of what crosses} */
+    static long bytesToHost() {
+        return BYTES_TO_HOST.get();
+    }
 
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public PretendBackend() {
@@ -65,6 +72,9 @@ public final class PretendBackend implements Backend, LinalgSupport {
 
     @Override
     public void copyBytes(Storage src, long srcOffset, Storage dst, long dstOffset, long byteSize) {
+        if (src instanceof PretendStorage && !(dst instanceof PretendStorage)) {
+            BYTES_TO_HOST.addAndGet(byteSize);
+        }
         MemorySegment.copy(segment(src), srcOffset, segment(dst), dstOffset, byteSize);
         java.lang.ref.Reference.reachabilityFence(src);
         java.lang.ref.Reference.reachabilityFence(dst);
