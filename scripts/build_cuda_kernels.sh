@@ -24,6 +24,6 @@ for a in $archs; do gencode+=(-gencode "arch=compute_$a,code=sm_$a"); done
 gencode+=(-gencode "arch=compute_80,code=compute_80")
 # shellcheck disable=SC2046
 nvcc -fatbin $("$java25" -cp "$cp" io.github.ndarray.cuda.KernelSource --flags) "${gencode[@]}" \
-  -Xfatbin -compress-all -o "$res/kernels.fatbin" target/kernels.cu
+  --threads 0 -Xfatbin -compress-all -o "$res/kernels.fatbin" target/kernels.cu
 "$java25" -cp "$cp" io.github.ndarray.cuda.KernelSource --hash > "$res/kernels.sha256"
 ls -l "$res/kernels.fatbin"

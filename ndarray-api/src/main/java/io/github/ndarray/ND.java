@@ -1738,6 +1738,9 @@ public final class ND {
             String why = b.unavailableReason();
             sb.append("backend ").append(b.deviceType()).append(": ").append(b.name())
                     .append(why == null ? "" : " (unavailable: " + why + ")").append('\n');
+            if (why == null) {
+                sb.append(b.describe());
+            }
         }
         sb.append(String.format("host memory: %.1f MiB in arrays, %.1f MiB cached for reuse (limit %d MiB,"
                 + " -Dndarray.hostCacheMiB)%n", io.github.ndarray.spi.HostStorage.liveBytes() / 1048576.0,

@@ -98,6 +98,16 @@ public interface Backend {
     }
 
     /**
+     * What this backend has opened and holds, for {@code ND.runtimeInfo()}: one line per device
+     * in use (its name, pool statistics), or an empty string.
+     *
+     * @return the lines, each ending in a newline
+     */
+    default String describe() {
+        return "";
+    }
+
+    /**
      * An optional operation set this backend implements, such as {@link LinalgSupport}.
      *
      * @param <T> the interface

@@ -31,6 +31,8 @@ final class Cublas {
     private final MethodHandle dgemmBatched;
     private final MemorySegment handle;
     private final String library;
+    /** alpha = 1 and beta = 0, in float64 then float32: host scalars, read by cuBLAS during the call. */
+    private final MemorySegment constants = Arena.global().allocate(24, 8);
 
     private Cublas(SymbolLookup lib, String library) throws Throwable {
         this.library = library;
@@ -49,6 +51,10 @@ final class Cublas {
         check((int) create.invokeExact(slot), "cublasCreate_v2");
         handle = slot.get(A, 0);
         check((int) mathMode.invokeExact(handle, DEFAULT_MATH), "cublasSetMathMode");
+        constants.set(ValueLayout.JAVA_DOUBLE, 0, 1.0);
+        constants.set(ValueLayout.JAVA_DOUBLE, 8, 0.0);
+        constants.set(ValueLayout.JAVA_FLOAT, 16, 1f);
+        constants.set(ValueLayout.JAVA_FLOAT, 20, 0f);
     }
 
     /**
@@ -92,11 +98,10 @@ final class Cublas {
      */
     void gemm(boolean doubles, boolean transA, boolean transB, int m, int n, int k, long a, int lda, long strideA,
             long b, int ldb, long strideB, long c, int ldc, long strideC, int batch) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment one = doubles ? arena.allocateFrom(ValueLayout.JAVA_DOUBLE, 1.0)
-                    : arena.allocateFrom(ValueLayout.JAVA_FLOAT, 1f);
-            MemorySegment zero = doubles ? arena.allocateFrom(ValueLayout.JAVA_DOUBLE, 0.0)
-                    : arena.allocateFrom(ValueLayout.JAVA_FLOAT, 0f);
+        try {
+            int size = doubles ? 8 : 4;
+            MemorySegment one = constants.asSlice(doubles ? 0 : 16, size);
+            MemorySegment zero = constants.asSlice(doubles ? 8 : 20, size);
             MemorySegment pa = MemorySegment.ofAddress(a);
             MemorySegment pb = MemorySegment.ofAddress(b);
             MemorySegment pc = MemorySegment.ofAddress(c);

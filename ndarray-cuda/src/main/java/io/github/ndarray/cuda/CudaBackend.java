@@ -88,7 +88,8 @@ public final class CudaBackend implements Backend, LinalgSupport {
         });
     }
 
-    /** One line per opened GPU: its name and memory pool, for {@code ND.runtimeInfo()}. */
+    /** One line per opened GPU: its name, memory pool and cuBLAS, for {@code ND.runtimeInfo()}. */
+    @Override
     public String describe() {
         StringBuilder sb = new StringBuilder();
         devices.forEach((i, d) -> sb.append("cuda:").append(i).append(' ').append(d.driver.name()).append(", ")
@@ -159,7 +160,7 @@ public final class CudaBackend implements Backend, LinalgSupport {
             requireNonNegative(inputs[1], ops[1]);
         }
         long flags = op.id() == Ufunc.Id.POWER && loop.out().isFloating() && ops[1].isUniform() ? Layout.POW_SCALAR : 0;
-        Layout.launch(d, KernelSource.elementwise(op, loop), out.shape(), ops, flags);
+        Layout.launch(d, d.elementwise(op, loop), out.shape(), ops, flags);
     }
 
     /**
@@ -208,15 +209,15 @@ public final class CudaBackend implements Backend, LinalgSupport {
             d.driver.copyOnDevice(in.address(), res.address(), dst.size() * dst.dtype().itemSize());
             return;
         }
-        Layout.launch(d, KernelSource.cast(src.dtype(), dst.dtype()), dst.shape(),
+        Layout.launch(d, d.cast(src.dtype(), dst.dtype()), dst.shape(),
                 new Layout.Operand[] {in, null, null, res, null}, 0);
     }
 
     /** Sets every element of {@code out} to the raw bits {@code bits} of its dtype. */
     static void fill(CudaDevice d, NDArray out, long bits) {
         Layout.Operand res = Layout.operand(out, d.device);
-        Layout.Operand value = new Layout.Operand(0, new long[out.ndim()], bits);
-        Layout.launch(d, KernelSource.cast(out.dtype(), out.dtype()), out.shape(),
+        Layout.Operand value = new Layout.Operand(0, new long[out.ndim()], bits, out.dtype().itemSize());
+        Layout.launch(d, d.cast(out.dtype(), out.dtype()), out.shape(),
                 new Layout.Operand[] {value, null, null, res, null}, 0);
     }
 

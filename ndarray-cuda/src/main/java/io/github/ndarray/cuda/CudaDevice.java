@@ -1,6 +1,8 @@
 package io.github.ndarray.cuda;
 
+import io.github.ndarray.DType;
 import io.github.ndarray.Device;
+import io.github.ndarray.Ufunc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +23,10 @@ final class CudaDevice {
     final MemoryPool pool;
     private final Object module;
     private final ConcurrentHashMap<String, Object> functions = new ConcurrentHashMap<>();
+    /** The per-call lookups, without building a kernel's name: by ufunc, then loop; by cast. */
+    @SuppressWarnings("unchecked")
+    private final ConcurrentHashMap<Ufunc.Loop, Object>[] elementwise = new ConcurrentHashMap[Ufunc.Id.values().length];
+    private final Object[][] casts = new Object[DType.values().length][DType.values().length];
     private volatile Cublas cublas;
     private volatile String cublasProblem;
 
@@ -58,10 +64,40 @@ final class CudaDevice {
         });
     }
 
+    /** {@return the kernel of a ufunc loop} */
+    Object elementwise(Ufunc op, Ufunc.Loop loop) {
+        int i = op.id().ordinal();
+        ConcurrentHashMap<Ufunc.Loop, Object> m = elementwise[i];
+        if (m == null) {
+            synchronized (elementwise) {
+                if (elementwise[i] == null) {
+                    elementwise[i] = new ConcurrentHashMap<>();
+                }
+                m = elementwise[i];
+            }
+        }
+        return m.computeIfAbsent(loop, l -> function(KernelSource.elementwise(op, l)));
+    }
+
+    /** {@return the kernel converting {@code from} to {@code to}} */
+    Object cast(DType from, DType to) {
+        Object f = casts[from.ordinal()][to.ordinal()];
+        if (f == null) {
+            f = function(KernelSource.cast(from, to));
+            casts[from.ordinal()][to.ordinal()] = f;
+        }
+        return f;
+    }
+
     /** Launches {@code kernel} over {@code n} elements, one thread per element up to a grid that fills the GPU. */
     void launch(String kernel, long n, byte[] params) {
+        launch(function(kernel), n, params);
+    }
+
+    /** Launches a loaded kernel over {@code n} elements (see {@link #launch(String, long, byte[])}). */
+    void launch(Object function, long n, byte[] params) {
         long blocks = Math.max(1, Math.min((n + THREADS - 1) / THREADS, 16L * driver.multiprocessors()));
-        driver.launch(function(kernel), blocks, THREADS, 1, params);
+        driver.launch(function, blocks, THREADS, 1, params);
     }
 
     /** cuBLAS, or null (then {@link #cublasProblem()} says why) */

@@ -208,6 +208,36 @@ final class CudaDriver {
                 "cuLaunchKernel");
     }
 
+    /**
+     * Launches a kernel with parameters by value, as a user kernel ({@link RawKernel}) declares
+     * them: each {@code Long}, {@code Integer}, {@code Short}, {@code Byte}, {@code Float} or
+     * {@code Double} is one parameter of that width; the driver lays them out by the kernel's
+     * parameter list.
+     *
+     * @param grid blocks in x, y, z (1 to 3 values, already checked against the driver's limits)
+     * @param block threads in x, y, z (1 to 3 values, already checked)
+     */
+    void launch(Object function, long[] grid, int[] block, int sharedBytes, Object[] params) {
+        bind();
+        Pointer[] values = new Pointer[params.length];
+        for (int i = 0; i < params.length; i++) {
+            values[i] = switch (params[i]) {
+                case Long v -> Pointer.to(new long[] {v});
+                case Integer v -> Pointer.to(new int[] {v});
+                case Short v -> Pointer.to(new short[] {v});
+                case Byte v -> Pointer.to(new byte[] {v});
+                case Float v -> Pointer.to(new float[] {v});
+                case Double v -> Pointer.to(new double[] {v});
+                default -> throw new IllegalArgumentException("kernel parameter " + i + " of type "
+                        + params[i].getClass().getName());
+            };
+        }
+        Pointer args = Pointer.to(values);
+        check(JCudaDriver.cuLaunchKernel((CUfunction) function, (int) grid[0], grid.length > 1 ? (int) grid[1] : 1,
+                grid.length > 2 ? (int) grid[2] : 1, block[0], block.length > 1 ? block[1] : 1,
+                block.length > 2 ? block[2] : 1, sharedBytes, null, args, null), "cuLaunchKernel");
+    }
+
     private static int attribute(CUdevice device, int attribute) {
         int[] v = new int[1];
         check(JCudaDriver.cuDeviceGetAttribute(v, attribute, device), "cuDeviceGetAttribute");

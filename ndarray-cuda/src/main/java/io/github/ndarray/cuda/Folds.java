@@ -16,7 +16,9 @@ import java.util.Arrays;
  */
 final class Folds {
     /** Folded elements per block when an output's fold is split over several blocks. */
-    static final long CHUNK = 1L << 16;
+    static final long CHUNK = 1L << 14;
+    /** Folds this short run in one thread per output (a block would be mostly idle). */
+    private static final long SHORT = 32;
     private static final int MAX_CHUNKS = 4096;
     private static final int MAXDIM = Layout.MAXDIM;
     private static final int RED_FIELDS = 4 + 5 * MAXDIM + 4;
@@ -37,20 +39,42 @@ final class Folds {
         }
         long in = Layout.operand(input, d.device).address();
         long res = Layout.operand(out, d.device).address();
-        boolean tree = op.reorderable();
-        int threads = tree ? threads(s.innerN) : 1;
-        long chunks = tree ? Math.min(MAX_CHUNKS, (s.innerN + CHUNK - 1) / CHUNK) : 1;
+        if (sequential(op, loop, s.innerN)) {
+            d.launch(KernelSource.reduceSequential(op, loop), s.outerN, params(s, in, res, s.innerN, 1));
+            return;
+        }
+        long bytes = KernelSource.accumulator(op, loop).itemSize();
+        chunked(d, s, in, res, bytes, KernelSource.reduce(op, loop), KernelSource.reducePartials(op, loop));
+    }
+
+    /**
+     * Whether a reduction folds in order, one thread per output: when the ufunc is not
+     * reorderable (subtract.reduce), for float products (NumPy's order decides where they
+     * overflow: prod([1e30, 1e30, 1e-30]) is inf in float32), and for short folds.
+     */
+    private static boolean sequential(Ufunc op, Ufunc.Loop loop, long innerN) {
+        return !op.reorderable() || innerN <= SHORT || (op.id() == Ufunc.Id.MULTIPLY && loop.out().isFloating());
+    }
+
+    /**
+     * A tree reduction: one pass when an output's fold fits one {@link #CHUNK}, else a pass
+     * leaving {@code partialBytes} per chunk and output, and a second that merges them.
+     */
+    private static void chunked(CudaDevice d, Split s, long in, long res, long partialBytes, String kernel,
+            String partials) {
+        int threads = threads(s.innerN);
+        long chunks = Math.min(MAX_CHUNKS, (s.innerN + CHUNK - 1) / CHUNK);
         if (chunks == 1) {
-            launch(d, KernelSource.reduce(op, loop), s, in, res, s.innerN, 1, threads);
+            launch(d, kernel, s, in, res, s.innerN, 1, threads);
             return;
         }
         long chunk = (s.innerN + chunks - 1) / chunks;
         chunks = (s.innerN + chunk - 1) / chunk;
-        long partial = d.allocate(s.outerN * chunks * KernelSource.accumulator(op, loop).itemSize());
+        long partial = d.allocate(s.outerN * chunks * partialBytes);
         try {
-            launch(d, KernelSource.reduce(op, loop), s, in, partial, chunk, chunks, threads);
-            byte[] p = params(s, partial, res, chunk, chunks);
-            d.launch(KernelSource.reducePartials(op, loop), s.outerN, p);
+            launch(d, kernel, s, in, partial, chunk, chunks, threads);
+            d.driver.launch(d.function(partials), Math.min(s.outerN, MAX_GRID), threads(chunks), 1,
+                    params(s, partial, res, chunk, chunks));
         } finally {
             // Stream order: work queued later on the same stream cannot start before the merge.
             d.pool.free(partial);
@@ -66,7 +90,9 @@ final class Folds {
         }
         long in = Layout.operand(input, d.device).address();
         long res = Layout.operand(out, d.device).address();
-        launch(d, KernelSource.argReduce(max, input.dtype()), s, in, res, s.innerN, 1, threads(s.innerN));
+        // A partial is an int64 index and its value.
+        chunked(d, s, in, res, 8 + input.dtype().itemSize(), KernelSource.argReduce(max, input.dtype()),
+                KernelSource.argPartials(max, input.dtype()));
     }
 
     static void accumulate(CudaDevice d, Ufunc op, Ufunc.Loop loop, NDArray input, int axis, NDArray out) {

@@ -77,6 +77,10 @@ final class KernelSource {
         return "redp_" + op.name() + "_" + loop.in().get(0) + "_" + loop.out();
     }
 
+    static String reduceSequential(Ufunc op, Ufunc.Loop loop) {
+        return "reds_" + op.name() + "_" + loop.in().get(0) + "_" + loop.out();
+    }
+
     static String accumulate(Ufunc op, Ufunc.Loop loop) {
         return "acc_" + op.name() + "_" + loop.in().get(0) + "_" + loop.out();
     }
@@ -87,6 +91,10 @@ final class KernelSource {
 
     static String argReduce(boolean max, DType t) {
         return (max ? "argmax_" : "argmin_") + t;
+    }
+
+    static String argPartials(boolean max, DType t) {
+        return (max ? "argmaxp_" : "argminp_") + t;
     }
 
     static String matmul(DType t) {
@@ -124,10 +132,12 @@ final class KernelSource {
                 castKernel(sb, from, to);
             }
             String c = Ufunc.cType(from);
-            sb.append("ND_KERNEL void ").append(argReduce(true, from)).append("(nd_reduction r) { nd_arg_kernel<")
-                    .append(c).append(", true>(r); }\n");
-            sb.append("ND_KERNEL void ").append(argReduce(false, from)).append("(nd_reduction r) { nd_arg_kernel<")
-                    .append(c).append(", false>(r); }\n");
+            for (boolean max : new boolean[] {true, false}) {
+                sb.append("ND_KERNEL void ").append(argReduce(max, from)).append("(nd_reduction r) { nd_arg_kernel<")
+                        .append(c).append(", ").append(max).append(">(r); }\n");
+                sb.append("ND_KERNEL void ").append(argPartials(max, from)).append("(nd_reduction r) { nd_arg_partials_kernel<")
+                        .append(c).append(", ").append(max).append(">(r); }\n");
+            }
             sb.append("ND_KERNEL void ").append(matmul(from)).append("(nd_matmul p) { nd_matmul_kernel<").append(c)
                     .append(", ").append(from.isFloating() ? "double" : "long long").append(", ")
                     .append(from == DType.BOOL).append(">(p); }\n");
@@ -144,26 +154,31 @@ final class KernelSource {
         return loops;
     }
 
+    /**
+     * The loop's kernel: a functor {@code f(in0, ..., flags)} holding the expression, handed to the
+     * template {@code nd_map}, which walks the operands.
+     */
     private static void elementwiseKernel(StringBuilder sb, Ufunc op, Ufunc.Loop loop) {
         List<DType> in = loop.in();
+        String name = elementwise(op, loop);
         String out = Ufunc.cType(loop.out());
-        sb.append("ND_KERNEL void ").append(elementwise(op, loop)).append("(nd_layout a) {\n")
-                .append("    ND_FOR(i, a.n) {\n")
-                .append("        long long off[ND_OPS];\n")
-                .append("        nd_offsets(a, i, off);\n")
-                .append("        if (nd_masked_out(a, off)) continue;\n");
+        sb.append("struct f_").append(name).append(" {\n    __device__ static ").append(out).append(" f(");
         for (int j = 0; j < in.size(); j++) {
-            String t = Ufunc.cType(in.get(j));
-            sb.append("        ").append(t).append(" in").append(j).append(" = nd_load<").append(t).append(">(a, ")
-                    .append(j).append(", off);\n");
+            sb.append(Ufunc.cType(in.get(j))).append(" in").append(j).append(", ");
         }
-        sb.append("        ").append(out).append(" out0;\n")
-                .append("        ").append(op.expression(loop)).append('\n');
+        sb.append("long long flags) {\n        ").append(out).append(" out0;\n        ");
         if (op.id() == Ufunc.Id.POWER && loop.out().isFloating()) {
-            sb.append("        if (a.flags & ND_POW_SCALAR) out0 = nd_pow_by_scalar(in0, in1, out0);\n");
+            sb.append("if ((flags & ND_POW_SCALAR) && nd_pow_is_fast(in1)) {\n            out0 = nd_pow_fast(in0, in1);\n")
+                    .append("        } else {\n            ").append(op.expression(loop)).append("\n        }\n");
+        } else {
+            sb.append(op.expression(loop)).append('\n');
         }
-        sb.append("        *(").append(out).append(" *) (a.ptr[ND_OUT] + off[ND_OUT]) = out0;\n")
-                .append("    }\n}\n");
+        sb.append("        return out0;\n    }\n};\n");
+        sb.append("ND_KERNEL void ").append(name).append("(nd_layout a) { nd_map<").append(out).append(", f_").append(name);
+        for (DType t : in) {
+            sb.append(", ").append(Ufunc.cType(t));
+        }
+        sb.append(">(a); }\n");
     }
 
     /** The reduction (and its second pass) and the accumulation of a binary loop. */
@@ -185,12 +200,16 @@ final class KernelSource {
                 .append("(x); }\n")
                 .append("    __device__ static acc_t fold(acc_t a, ").append(in).append(" x) { return merge(a, first(x)); }\n")
                 .append("    __device__ static out_t finish(acc_t a) { return (out_t) a; }\n")
+                .append("    __device__ static out_t start(").append(in).append(" x) { return nd_convert<").append(in)
+                .append(", ").append(out).append(", ").append(castMode(inType, loop.out())).append(">(x); }\n")
                 .append("    __device__ static out_t step(out_t acc, ").append(in).append(" x) { ")
                 .append(in).append(" in0 = ").append(accToIn).append("((acc_t) acc); ")
                 .append(in).append(" in1 = x; ").append(out).append(" out0; ").append(expr).append(" return out0; }\n")
                 .append("};\n");
         sb.append("ND_KERNEL void ").append(reduce(op, loop)).append("(nd_reduction r) { nd_reduce_kernel<").append(in)
                 .append(", ").append(functor).append(">(r); }\n");
+        sb.append("ND_KERNEL void ").append(reduceSequential(op, loop)).append("(nd_reduction r) { nd_reduce_sequential_kernel<")
+                .append(in).append(", ").append(functor).append(">(r); }\n");
         sb.append("ND_KERNEL void ").append(reducePartials(op, loop)).append("(nd_reduction r) { nd_reduce_partials_kernel<")
                 .append(functor).append(">(r); }\n");
         sb.append("ND_KERNEL void ").append(accumulate(op, loop)).append("(nd_scan s) { nd_accumulate_kernel<")
@@ -198,9 +217,11 @@ final class KernelSource {
     }
 
     private static void castKernel(StringBuilder sb, DType from, DType to) {
-        sb.append("ND_KERNEL void ").append(cast(from, to)).append("(nd_layout a) { nd_cast_kernel<")
-                .append(Ufunc.cType(from)).append(", ").append(Ufunc.cType(to)).append(", ").append(castMode(from, to))
-                .append(">(a); }\n");
+        String f = Ufunc.cType(from);
+        String t = Ufunc.cType(to);
+        sb.append("ND_KERNEL void ").append(cast(from, to)).append("(nd_layout a) { nd_map<").append(t)
+                .append(", nd_cast_f<").append(f).append(", ").append(t).append(", ").append(castMode(from, to))
+                .append(">, ").append(f).append(">(a); }\n");
     }
 
     private static String castMode(DType from, DType to) {

@@ -22,9 +22,14 @@ final class Layout {
     private static final int FIELDS = 2 + MAXDIM + OPS + OPS * MAXDIM + OPS + 1;
     /** nd_layout.flags: power's exponent is one value for the whole launch. */
     static final long POW_SCALAR = 1;
+    /** nd_layout.flags: one axis, every memory operand contiguous and 16-byte aligned, no mask. */
+    private static final long VEC = 2;
 
-    /** One operand: the address of its element 0 (0 for a Java scalar), byte strides, a scalar's raw bits. */
-    record Operand(long address, long[] strides, long scalarBits) {
+    /**
+     * One operand: the address of its element 0 (0 for a Java scalar), byte strides, a scalar's
+     * raw bits, the size of an element.
+     */
+    record Operand(long address, long[] strides, long scalarBits, int itemSize) {
         boolean isScalar() {
             return address == 0;
         }
@@ -49,7 +54,7 @@ final class Layout {
     static Operand operand(NDArray a, Device device) {
         int nd = a.ndim();
         if (Backend.isHostScalar(a, device)) {
-            return new Operand(0, new long[nd], a.size() == 0 ? 0 : hostBits(a));
+            return new Operand(0, new long[nd], a.size() == 0 ? 0 : hostBits(a), a.dtype().itemSize());
         }
         if (!(a.storage() instanceof CudaStorage s) || !a.device().equals(device)) {
             throw new IllegalStateException("an array on " + a.device() + " reached a kernel on " + device
@@ -60,7 +65,7 @@ final class Layout {
         for (int i = 0; i < nd; i++) {
             st[i] *= item;
         }
-        return new Operand(s.address() + a.elementOffset() * item, st, 0);
+        return new Operand(s.address() + a.elementOffset() * item, st, 0, (int) item);
     }
 
     /** The raw bits of a host array's first element, zero-extended. */
@@ -75,12 +80,27 @@ final class Layout {
         return bits;
     }
 
+    /** Whether the kernel may move 16 bytes per operand at a time: one axis, contiguous, aligned, no mask. */
+    private static boolean vectorizable(Operand[] ops, Coalesce c) {
+        if (c.shape().length != 1 || ops[MASK] != null) {
+            return false;
+        }
+        for (int k = 0; k < OPS; k++) {
+            Operand o = ops[k];
+            if (o != null && !o.isScalar() && (c.strides()[k][0] != o.itemSize() || (o.address() & 15) != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * Launches {@code kernel} over {@code shape}.
+     * Launches {@code kernel} (a loaded function: {@link CudaDevice#elementwise}, {@link CudaDevice#cast}, a
+     * user kernel) over {@code shape}.
      *
      * @param ops {@link #OPS} operands by slot (inputs 0..2, {@link #OUT}, {@link #MASK}); null where unused
      */
-    static void launch(CudaDevice d, String kernel, long[] shape, Operand[] ops, long flags) {
+    static void launch(CudaDevice d, Object kernel, long[] shape, Operand[] ops, long flags) {
         long n = 1;
         for (long s : shape) {
             n *= s;
@@ -107,6 +127,9 @@ final class Layout {
         long innerN = n;
         for (int i = 0; i < lead; i++) {
             innerN /= cs[i];
+        }
+        if (vectorizable(ops, c)) {
+            flags |= VEC;
         }
         long[] idx = new long[lead];
         while (true) {

@@ -30,17 +30,43 @@ struct nd_layout {
 };
 
 #define ND_POW_SCALAR 1
+/* nd_layout.flags: one axis, every memory operand contiguous and 16-byte aligned, no mask: the
+   kernel moves 16 bytes per operand and thread at a time. */
+#define ND_VEC 2
 
-/* Byte offsets of element i (row-major over shape) in every operand. */
+/* Byte offsets of element i (row-major over shape) in the operands a loop of NIN inputs uses: its
+   inputs, the output, the mask. 32-bit index arithmetic when the launch has fewer than 2^32
+   elements: 64-bit division is many times slower. */
+template <int NIN>
+__device__ __forceinline__ bool nd_used(int k) {
+    return k < NIN || k >= ND_OUT;
+}
+
+template <int NIN>
 __device__ __forceinline__ void nd_offsets(const nd_layout &a, long long i, long long off[ND_OPS]) {
+    if (a.ndim == 1) {
+#pragma unroll
+        for (int k = 0; k < ND_OPS; k++) {
+            off[k] = nd_used<NIN>(k) ? i * a.stride[k][0] : 0;
+        }
+        return;
+    }
 #pragma unroll
     for (int k = 0; k < ND_OPS; k++) {
         off[k] = 0;
     }
-    if (a.ndim == 1) {
+    if (a.n <= 0xFFFFFFFFLL) {
+        unsigned r = (unsigned) i;
+        for (int d = (int) a.ndim - 1; d >= 0; d--) {
+            unsigned s = (unsigned) a.shape[d];
+            unsigned idx = r % s;
+            r /= s;
 #pragma unroll
-        for (int k = 0; k < ND_OPS; k++) {
-            off[k] = i * a.stride[k][0];
+            for (int k = 0; k < ND_OPS; k++) {
+                if (nd_used<NIN>(k)) {
+                    off[k] += (long long) idx * a.stride[k][d];
+                }
+            }
         }
         return;
     }
@@ -49,7 +75,9 @@ __device__ __forceinline__ void nd_offsets(const nd_layout &a, long long i, long
         i /= a.shape[d];
 #pragma unroll
         for (int k = 0; k < ND_OPS; k++) {
-            off[k] += idx * a.stride[k][d];
+            if (nd_used<NIN>(k)) {
+                off[k] += idx * a.stride[k][d];
+            }
         }
     }
 }
@@ -71,20 +99,97 @@ __device__ __forceinline__ bool nd_masked_out(const nd_layout &a, const long lon
     return a.ptr[ND_MASK] && !*(const nd_bool *) (a.ptr[ND_MASK] + off[ND_MASK]);
 }
 
+/* U consecutive elements moved as one aligned load or store (at most 16 bytes). */
+template <typename T, int U>
+struct __align__(sizeof(T) * U) nd_pack {
+    T v[U];
+};
+
+template <typename T, int U>
+__device__ __forceinline__ nd_pack<T, U> nd_load_pack(const nd_layout &a, int k, long long v) {
+    nd_pack<T, U> p;
+    if (a.ptr[k]) {
+        p = ((const nd_pack<T, U> *) a.ptr[k])[v];
+    } else {
+        T s = nd_bits<T>(a.scalar[k]);
+#pragma unroll
+        for (int u = 0; u < U; u++) {
+            p.v[u] = s;
+        }
+    }
+    return p;
+}
+
+template <typename... T>
+__host__ __device__ constexpr int nd_widest() {
+    int w = 1;
+    ((w = sizeof(T) > w ? (int) sizeof(T) : w), ...);
+    return w;
+}
+
+template <int... K>
+struct nd_seq {
+};
+
+template <int N, int... K>
+struct nd_make_seq : nd_make_seq<N - 1, N - 1, K...> {
+};
+
+template <int... K>
+struct nd_make_seq<0, K...> {
+    typedef nd_seq<K...> type;
+};
+
+/* 16 bytes holding one input's pack, whatever its type. */
+struct __align__(16) nd_raw16 {
+    unsigned char b[16];
+};
+
+/* The elementwise loop of a ufunc loop with inputs TI... (one to three) and output TO: F::f(in0,
+   ..., flags) is the loop's expression. With ND_VEC the body runs on packs of U elements (16
+   bytes of the widest operand), then the strided path does the tail; otherwise the strided path
+   (N-d indexer, scalars by value, the where= mask) does it all. */
+template <typename TO, typename F, typename... TI, int... K>
+__device__ __forceinline__ void nd_map_impl(const nd_layout &a, nd_seq<K...>) {
+    constexpr int U = 16 / nd_widest<TO, TI...>();
+    long long done = 0;
+    if (a.flags & ND_VEC) {
+        long long nv = a.n / U;
+        ND_FOR(v, nv) {
+            nd_raw16 raw[sizeof...(TI)];
+            ((*(nd_pack<TI, U> *) raw[K].b = nd_load_pack<TI, U>(a, K, v)), ...);
+            nd_pack<TO, U> po;
+#pragma unroll
+            for (int u = 0; u < U; u++) {
+                po.v[u] = F::f(((const TI *) raw[K].b)[u]..., a.flags);
+            }
+            ((nd_pack<TO, U> *) a.ptr[ND_OUT])[v] = po;
+        }
+        done = nv * U;
+    }
+    ND_FOR(t, a.n - done) {
+        long long off[ND_OPS];
+        nd_offsets<sizeof...(TI)>(a, done + t, off);
+        if (nd_masked_out(a, off)) continue;
+        *(TO *) (a.ptr[ND_OUT] + off[ND_OUT]) = F::f(nd_load<TI>(a, K, off)..., a.flags);
+    }
+}
+
+template <typename TO, typename F, typename... TI>
+__device__ void nd_map(const nd_layout &a) {
+    nd_map_impl<TO, F, TI...>(a, typename nd_make_seq<sizeof...(TI)>::type());
+}
+
 /* NumPy's fast cases of float power when the exponent is one value for the whole loop; they
    differ from pow at -inf and -0.0 (the CPU backend's ScalarMath.powByScalar). */
 template <typename T>
-__device__ __forceinline__ T nd_pow_by_scalar(T x, T y, T general) {
-    if (y == (T) 2) {
-        return x * x;
-    }
-    if (y == (T) 0.5) {
-        return sqrt(x);
-    }
-    if (y == (T) -1) {
-        return (T) 1 / x;
-    }
-    return general;
+__device__ __forceinline__ bool nd_pow_is_fast(T y) {
+    return y == (T) 2 || y == (T) 0.5 || y == (T) -1;
+}
+
+template <typename T>
+__device__ __forceinline__ T nd_pow_fast(T x, T y) {
+    return y == (T) 2 ? x * x : y == (T) 0.5 ? sqrt(x) : (T) 1 / x;
 }
 
 /* ---- casts: C conversions as the CPU backend does them. MODE (chosen by the generator from the
@@ -108,18 +213,17 @@ __device__ __forceinline__ To nd_convert(From x) {
 }
 
 template <typename From, typename To, int MODE>
-__device__ void nd_cast_kernel(const nd_layout &a) {
-    ND_FOR(i, a.n) {
-        long long off[ND_OPS];
-        nd_offsets(a, i, off);
-        *(To *) (a.ptr[ND_OUT] + off[ND_OUT]) = nd_convert<From, To, MODE>(nd_load<From>(a, 0, off));
-    }
-}
+struct nd_cast_f {
+    __device__ static To f(From x, long long) { return nd_convert<From, To, MODE>(x); }
+};
 
-/* ---- reductions: one block per output element and chunk of the reduced elements; each thread
-   folds its elements in order, then the block combines the threads' partial results in a fixed
-   tree, so the result depends only on the launch shape, which depends only on the sizes. A
-   non-reorderable ufunc (subtract.reduce) runs with one thread and one chunk: a plain fold. */
+/* ---- reductions. Tree form (reorderable ufuncs): one block per output element and chunk of
+   the folded elements; each thread folds its elements in order, then the block merges the
+   threads' results in a fixed tree; folds cut into several chunks leave one partial per chunk,
+   which a second kernel merges the same way. The result depends only on the launch shape, which
+   depends only on the sizes. Sequential form (non-reorderable ufuncs such as subtract.reduce,
+   float products, whose overflow NumPy's order decides, and short folds): one thread per output,
+   folding in order. */
 
 #define ND_RED_THREADS 256
 
@@ -129,12 +233,16 @@ struct nd_reduction {
     long long outer_shape[ND_MAXDIM], inner_shape[ND_MAXDIM];
     long long in_outer[ND_MAXDIM], out_outer[ND_MAXDIM], in_inner[ND_MAXDIM];
     unsigned long long in, out;
-    long long chunk;                        /* reduced elements per block */
+    long long chunk;                        /* folded elements per block */
     long long chunks;                       /* blocks per output; > 1: out holds chunks partials per output */
 };
 
+/* The byte offset of element i of a row-major walk. */
 __device__ __forceinline__ long long nd_walk(long long i, long long ndim, const long long *shape,
                                              const long long *stride) {
+    if (ndim == 1) {
+        return i * stride[0];
+    }
     long long off = 0;
     for (int d = (int) ndim - 1; d >= 0; d--) {
         off += (i % shape[d]) * stride[d];
@@ -143,8 +251,22 @@ __device__ __forceinline__ long long nd_walk(long long i, long long ndim, const 
     return off;
 }
 
-/* Op has: typedef acc_t; static acc_t first(Tin); static acc_t fold(acc_t, Tin);
-   static acc_t merge(acc_t, acc_t); static Tout finish(acc_t). */
+/* Merges the block's per-thread results (has[t]: thread t saw an element) into part[0]. */
+template <typename A, typename Op>
+__device__ __forceinline__ void nd_block_merge(A *part, bool *has) {
+    __syncthreads();
+    for (unsigned s = blockDim.x / 2; s > 0; s >>= 1) {
+        if (threadIdx.x < s && has[threadIdx.x + s]) {
+            part[threadIdx.x] = has[threadIdx.x] ? Op::merge(part[threadIdx.x], part[threadIdx.x + s])
+                                                 : part[threadIdx.x + s];
+            has[threadIdx.x] = true;
+        }
+        __syncthreads();
+    }
+}
+
+/* Op has: typedef acc_t, out_t; static acc_t first(Tin); static acc_t fold(acc_t, Tin);
+   static acc_t merge(acc_t, acc_t); static out_t finish(acc_t). */
 template <typename Tin, typename Op>
 __device__ void nd_reduce_kernel(const nd_reduction &r) {
     typedef typename Op::acc_t A;
@@ -157,22 +279,29 @@ __device__ void nd_reduce_kernel(const nd_reduction &r) {
         long long end = begin + r.chunk < r.inner_n ? begin + r.chunk : r.inner_n;
         A acc;
         bool any = false;
-        for (long long j = begin + threadIdx.x; j < end; j += blockDim.x) {
+        long long j = begin + threadIdx.x;
+        if (r.inner_ndim == 1) {
+            /* Four loads in flight before their folds (same order of folding): one load at a time
+               per thread leaves the memory system idle for most of its latency. */
+            const long long step = r.in_inner[0];
+            for (; j + 3 * (long long) blockDim.x < end; j += 4 * (long long) blockDim.x) {
+                Tin x0 = *(const Tin *) (base + j * step);
+                Tin x1 = *(const Tin *) (base + (j + blockDim.x) * step);
+                Tin x2 = *(const Tin *) (base + (j + 2 * blockDim.x) * step);
+                Tin x3 = *(const Tin *) (base + (j + 3 * blockDim.x) * step);
+                acc = any ? Op::fold(acc, x0) : Op::first(x0);
+                any = true;
+                acc = Op::fold(Op::fold(Op::fold(acc, x1), x2), x3);
+            }
+        }
+        for (; j < end; j += blockDim.x) {
             Tin x = *(const Tin *) (base + nd_walk(j, r.inner_ndim, r.inner_shape, r.in_inner));
             acc = any ? Op::fold(acc, x) : Op::first(x);
             any = true;
         }
         part[threadIdx.x] = acc;
         has[threadIdx.x] = any;
-        __syncthreads();
-        for (unsigned s = blockDim.x / 2; s > 0; s >>= 1) {
-            if (threadIdx.x < s && has[threadIdx.x + s]) {
-                part[threadIdx.x] = has[threadIdx.x] ? Op::merge(part[threadIdx.x], part[threadIdx.x + s])
-                                                     : part[threadIdx.x + s];
-                has[threadIdx.x] = true;
-            }
-            __syncthreads();
-        }
+        nd_block_merge<A, Op>(part, has);
         if (threadIdx.x == 0) {
             if (r.chunks == 1) {
                 *(Tout *) ((char *) r.out + nd_walk(o, r.outer_ndim, r.outer_shape, r.out_outer)) = Op::finish(part[0]);
@@ -184,15 +313,40 @@ __device__ void nd_reduce_kernel(const nd_reduction &r) {
     }
 }
 
-/* The second pass of a chunked reduction: each output's partials, contiguous, merged in order. */
+/* The second pass of a chunked reduction: each output's partials (contiguous), merged by a block. */
 template <typename Op>
 __device__ void nd_reduce_partials_kernel(const nd_reduction &r) {
     typedef typename Op::acc_t A;
-    ND_FOR(o, r.outer_n) {
+    __shared__ A part[ND_RED_THREADS];
+    __shared__ bool has[ND_RED_THREADS];
+    for (long long o = blockIdx.x; o < r.outer_n; o += gridDim.x) {
         const A *p = (const A *) r.in + o * r.chunks;
-        A acc = p[0];
-        for (long long c = 1; c < r.chunks; c++) {
-            acc = Op::merge(acc, p[c]);
+        A acc;
+        bool any = false;
+        for (long long c = threadIdx.x; c < r.chunks; c += blockDim.x) {
+            acc = any ? Op::merge(acc, p[c]) : p[c];
+            any = true;
+        }
+        part[threadIdx.x] = acc;
+        has[threadIdx.x] = any;
+        nd_block_merge<A, Op>(part, has);
+        if (threadIdx.x == 0) {
+            *(typename Op::out_t *) ((char *) r.out + nd_walk(o, r.outer_ndim, r.outer_shape, r.out_outer))
+                    = Op::finish(part[0]);
+        }
+        __syncthreads();
+    }
+}
+
+/* The sequential form: one thread per output, folding in order. */
+template <typename Tin, typename Op>
+__device__ void nd_reduce_sequential_kernel(const nd_reduction &r) {
+    typedef typename Op::acc_t A;
+    ND_FOR(o, r.outer_n) {
+        const char *base = (const char *) r.in + nd_walk(o, r.outer_ndim, r.outer_shape, r.in_outer);
+        A acc = Op::first(*(const Tin *) base);
+        for (long long j = 1; j < r.inner_n; j++) {
+            acc = Op::fold(acc, *(const Tin *) (base + nd_walk(j, r.inner_ndim, r.inner_shape, r.in_inner)));
         }
         *(typename Op::out_t *) ((char *) r.out + nd_walk(o, r.outer_ndim, r.outer_shape, r.out_outer)) = Op::finish(acc);
     }
@@ -215,7 +369,7 @@ __device__ void nd_accumulate_kernel(const nd_scan &s) {
     ND_FOR(line, s.lines) {
         const char *in = (const char *) s.in + nd_walk(line, s.ndim, s.shape, s.in_line);
         char *out = (char *) s.out + nd_walk(line, s.ndim, s.shape, s.out_line);
-        Tout acc = *(const Tin *) in;
+        Tout acc = Op::start(*(const Tin *) in);
         *(Tout *) out = acc;
         for (long long i = 1; i < s.n; i++) {
             acc = Op::step(acc, *(const Tin *) (in + i * s.in_step));
@@ -225,7 +379,8 @@ __device__ void nd_accumulate_kernel(const nd_scan &s) {
 }
 
 /* ---- argmax / argmin: (value, index) pairs merged so that the result is the first extreme, and
-   for floats the first NaN, whatever the order of merging */
+   for floats the first NaN, whatever the order of merging; chunked like the tree reductions, the
+   partials being indices (8 bytes each) followed by their values */
 
 template <typename T>
 __device__ __forceinline__ bool nd_isnan(T x) { return x != x; }
@@ -243,16 +398,49 @@ __device__ __forceinline__ bool nd_arg_better(T a, long long ia, T b, long long 
     return MAX ? a > b : a < b;
 }
 
+/* Merges the block's (value, index) pairs (index -1: none) into slot 0. */
+template <typename T, bool MAX>
+__device__ __forceinline__ void nd_arg_block_merge(T *val, long long *idx) {
+    __syncthreads();
+    for (unsigned s = blockDim.x / 2; s > 0; s >>= 1) {
+        if (threadIdx.x < s) {
+            long long ib = idx[threadIdx.x + s];
+            if (ib >= 0 && (idx[threadIdx.x] < 0
+                    || nd_arg_better<T, MAX>(val[threadIdx.x + s], ib, val[threadIdx.x], idx[threadIdx.x]))) {
+                val[threadIdx.x] = val[threadIdx.x + s];
+                idx[threadIdx.x] = ib;
+            }
+        }
+        __syncthreads();
+    }
+}
+
 template <typename T, bool MAX>
 __device__ void nd_arg_kernel(const nd_reduction &r) {
     __shared__ T val[ND_RED_THREADS];
     __shared__ long long idx[ND_RED_THREADS];
     for (long long o = blockIdx.x; o < r.outer_n; o += gridDim.x) {
         const char *base = (const char *) r.in + nd_walk(o, r.outer_ndim, r.outer_shape, r.in_outer);
+        long long begin = (long long) blockIdx.y * r.chunk;
+        long long end = begin + r.chunk < r.inner_n ? begin + r.chunk : r.inner_n;
         T best = T();
         long long bi = -1;
-        for (long long j = threadIdx.x; j < r.inner_n; j += blockDim.x) {
-            T x = *(const T *) (base + j * r.in_inner[0]);
+        const long long step = r.in_inner[0];
+        const long long bd = blockDim.x;
+        long long j = begin + threadIdx.x;
+        for (; j + 3 * bd < end; j += 4 * bd) {
+            T x[4] = {*(const T *) (base + j * step), *(const T *) (base + (j + bd) * step),
+                      *(const T *) (base + (j + 2 * bd) * step), *(const T *) (base + (j + 3 * bd) * step)};
+#pragma unroll
+            for (int u = 0; u < 4; u++) {
+                if (bi < 0 || nd_arg_better<T, MAX>(x[u], j + u * bd, best, bi)) {
+                    best = x[u];
+                    bi = j + u * bd;
+                }
+            }
+        }
+        for (; j < end; j += bd) {
+            T x = *(const T *) (base + j * step);
             if (bi < 0 || nd_arg_better<T, MAX>(x, j, best, bi)) {
                 best = x;
                 bi = j;
@@ -260,18 +448,39 @@ __device__ void nd_arg_kernel(const nd_reduction &r) {
         }
         val[threadIdx.x] = best;
         idx[threadIdx.x] = bi;
-        __syncthreads();
-        for (unsigned s = blockDim.x / 2; s > 0; s >>= 1) {
-            if (threadIdx.x < s) {
-                long long ib = idx[threadIdx.x + s];
-                if (ib >= 0 && (idx[threadIdx.x] < 0
-                        || nd_arg_better<T, MAX>(val[threadIdx.x + s], ib, val[threadIdx.x], idx[threadIdx.x]))) {
-                    val[threadIdx.x] = val[threadIdx.x + s];
-                    idx[threadIdx.x] = ib;
-                }
+        nd_arg_block_merge<T, MAX>(val, idx);
+        if (threadIdx.x == 0) {
+            if (r.chunks == 1) {
+                *(long long *) ((char *) r.out + nd_walk(o, r.outer_ndim, r.outer_shape, r.out_outer)) = idx[0];
+            } else {
+                long long slot = o * r.chunks + blockIdx.y;
+                ((long long *) r.out)[slot] = idx[0];
+                ((T *) ((long long *) r.out + r.outer_n * r.chunks))[slot] = val[0];
             }
-            __syncthreads();
         }
+        __syncthreads();
+    }
+}
+
+template <typename T, bool MAX>
+__device__ void nd_arg_partials_kernel(const nd_reduction &r) {
+    __shared__ T val[ND_RED_THREADS];
+    __shared__ long long idx[ND_RED_THREADS];
+    const long long *pidx = (const long long *) r.in;
+    const T *pval = (const T *) (pidx + r.outer_n * r.chunks);
+    for (long long o = blockIdx.x; o < r.outer_n; o += gridDim.x) {
+        T best = T();
+        long long bi = -1;
+        for (long long c = threadIdx.x; c < r.chunks; c += blockDim.x) {
+            long long slot = o * r.chunks + c;
+            if (bi < 0 || nd_arg_better<T, MAX>(pval[slot], pidx[slot], best, bi)) {
+                best = pval[slot];
+                bi = pidx[slot];
+            }
+        }
+        val[threadIdx.x] = best;
+        idx[threadIdx.x] = bi;
+        nd_arg_block_merge<T, MAX>(val, idx);
         if (threadIdx.x == 0) {
             *(long long *) ((char *) r.out + nd_walk(o, r.outer_ndim, r.outer_shape, r.out_outer)) = idx[0];
         }

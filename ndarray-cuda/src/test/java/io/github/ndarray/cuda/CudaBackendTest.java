@@ -66,6 +66,35 @@ class CudaBackendTest {
     }
 
     @Test
+    void argmaxOverManyChunksFindsTheFirstExtremeAndTheFirstNan() {
+        try (NDArray h = random(11, 2_000_003); NDArray d = h.to(gpu)) {
+            assertEquals(h.argmax().item(), d.argmax().item());
+            assertEquals(h.argmin().item(), d.argmin().item());
+            // ties: the first of equal maxima, far apart (different chunks), wins
+            h.setDouble(100.0, 1_500_000);
+            h.setDouble(100.0, 40_000);
+            h.setDouble(Double.NaN, 1_999_999);
+            h.setDouble(Double.NaN, 700_001);
+            try (NDArray d2 = h.to(gpu)) {
+                assertEquals(700_001.0, d2.argmax().item());
+                assertEquals(700_001.0, d2.argmin().item());
+            }
+        }
+    }
+
+    @Test
+    void floatProductsFoldInOrderAndShortFoldsMatchTheCpu() {
+        try (NDArray h = ND.random(12).uniform(0.5, 1.5, 300_000); NDArray d = h.to(gpu)) {
+            assertClose(h.prod(), d.prod(), 1e-12);
+            assertEquals(Double.doubleToLongBits(d.prod().item()), Double.doubleToLongBits(d.prod().item()));
+        }
+        try (NDArray h = random(13, 100_000, 7); NDArray d = h.to(gpu)) {
+            assertClose(h.sum(1), d.sum(1), 1e-15);
+            assertClose(h.max(1), d.max(1), 0);
+        }
+    }
+
+    @Test
     void reductionsOverEveryAxisSetMatchTheCpu() {
         try (NDArray h = random(2, 40, 30, 700); NDArray d = h.to(gpu)) {
             for (int[] axes : new int[][] {{0}, {1}, {2}, {0, 2}, {0, 1}, {1, 2}}) {
@@ -159,8 +188,16 @@ class CudaBackendTest {
     }
 
     @Test
+    void operandsOnTwoDevicesAreRefusedNamingBoth() {
+        try (NDArray h = random(14, 10); NDArray d = h.to(gpu)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.add(d));
+            assertTrue(e.getMessage().contains("cpu") && e.getMessage().contains("cuda:0"), e.getMessage());
+        }
+    }
+
+    @Test
     void runtimeInfoNamesTheGpuAndItsPool() {
-        String info = ((CudaBackend) Backends.find(Device.Type.CUDA)).describe();
+        String info = ND.runtimeInfo();
         assertTrue(info.contains("cuda:0") && info.contains("pool"), info);
     }
 }
