@@ -88,6 +88,9 @@ tr ':' '\n' < "$TMP/cp.txt" | while read -r j; do
     cp "$j" "$JARS/"
 done
 cp ndarray-cuda/target/ndarray-cuda-*[0-9T].jar "$JARS/"
+# The fatbin travels once, with the working tree (run.sh puts ndarray-cuda/src/main/resources on
+# the class path): in the jar too it would be sent twice, over the device tool's 64 MiB.
+(cd "$JARS" && zip -q -d ndarray-cuda-*[0-9T].jar "io/github/ndarray/cuda/kernels.fatbin")
 if ls ndarray-cuda/target/ndarray-cuda-*-tests.jar >/dev/null 2>&1; then
     cp ndarray-cuda/target/ndarray-cuda-*-tests.jar "$JARS/"
 elif [[ -d ndarray-cuda/target/test-classes ]]; then

@@ -102,7 +102,8 @@ cat "$OUT/machine.txt"
 
 JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss8m -XX:+UseParallelGC ${EXTRA_JVM:-})
 CP=$(ls "$JARS"/*.jar | grep -v junit-platform-console | tr '\n' ':')
-CP=${CP%:}
+# The kernels' fatbin comes from the working tree (prepare.sh leaves it out of the carried jar).
+CP=ndarray-cuda/src/main/resources:${CP%:}
 
 # ------------------------------------------------------------------ 2. the suite
 SCAN=$(ls "$JARS"/ndarray-conformance-*-tests.jar "$JARS"/ndarray-cuda-*tests.jar 2>/dev/null | tr '\n' ':')

@@ -19,7 +19,10 @@ final class Folds {
     static final long CHUNK = 1L << 14;
     /** Folds this short run in one thread per output (a block would be mostly idle). */
     private static final long SHORT = 32;
-    private static final int MAX_CHUNKS = 4096;
+    /** Few enough that the second pass, one block per output, reads a handful of partials per thread. */
+    private static final int MAX_CHUNKS = 1024;
+    /** Chunks are whole 16-byte packs of the widest dtype (a kernel loads contiguous input in packs). */
+    private static final long PACK = 16;
     private static final int MAXDIM = Layout.MAXDIM;
     private static final int RED_FIELDS = 4 + 5 * MAXDIM + 4;
     private static final int SCAN_FIELDS = 3 + 3 * MAXDIM + 4;
@@ -68,7 +71,7 @@ final class Folds {
             launch(d, kernel, s, in, res, s.innerN, 1, threads);
             return;
         }
-        long chunk = (s.innerN + chunks - 1) / chunks;
+        long chunk = ((s.innerN + chunks - 1) / chunks + PACK - 1) / PACK * PACK;
         chunks = (s.innerN + chunk - 1) / chunk;
         long partial = d.allocate(s.outerN * chunks * partialBytes);
         try {

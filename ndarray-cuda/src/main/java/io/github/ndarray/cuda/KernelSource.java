@@ -234,7 +234,8 @@ final class KernelSource {
         return "ND_CAST_PLAIN";
     }
 
-    private static String templates() {
+    /** {@return the kernel templates ({@code nd_kernels.cuh}), read from the jar; user kernels build on them too} */
+    static String templates() {
         try (InputStream in = KernelSource.class.getResourceAsStream("nd_kernels.cuh")) {
             if (in == null) {
                 throw new IllegalStateException("nd_kernels.cuh is missing from the ndarray-cuda jar");

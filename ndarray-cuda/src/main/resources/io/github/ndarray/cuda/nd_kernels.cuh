@@ -226,6 +226,8 @@ struct nd_cast_f {
    folding in order. */
 
 #define ND_RED_THREADS 256
+/* Loads each thread of a fold has in flight (16-byte packs when contiguous). */
+#define ND_RED_LOADS 4
 
 struct nd_reduction {
     long long outer_n, inner_n;
@@ -280,18 +282,57 @@ __device__ void nd_reduce_kernel(const nd_reduction &r) {
         A acc;
         bool any = false;
         long long j = begin + threadIdx.x;
-        if (r.inner_ndim == 1) {
-            /* Four loads in flight before their folds (same order of folding): one load at a time
-               per thread leaves the memory system idle for most of its latency. */
-            const long long step = r.in_inner[0];
-            for (; j + 3 * (long long) blockDim.x < end; j += 4 * (long long) blockDim.x) {
-                Tin x0 = *(const Tin *) (base + j * step);
-                Tin x1 = *(const Tin *) (base + (j + blockDim.x) * step);
-                Tin x2 = *(const Tin *) (base + (j + 2 * blockDim.x) * step);
-                Tin x3 = *(const Tin *) (base + (j + 3 * blockDim.x) * step);
-                acc = any ? Op::fold(acc, x0) : Op::first(x0);
+        const long long bd = blockDim.x;
+        if (r.inner_ndim == 1 && r.in_inner[0] == (long long) sizeof(Tin)
+                && (((unsigned long long) (base + begin * sizeof(Tin))) & 15) == 0) {
+            /* Contiguous and aligned: 16-byte packs, ND_RED_LOADS of them in flight per thread
+               before their folds. One load at a time per thread leaves the memory system idle
+               for most of its latency. The host makes chunks whole packs. */
+            constexpr int V = 16 / sizeof(Tin);
+            const nd_pack<Tin, V> *p = (const nd_pack<Tin, V> *) (base + begin * sizeof(Tin));
+            const long long np = (end - begin) / V;
+            long long q = threadIdx.x;
+            for (; q + (ND_RED_LOADS - 1) * bd < np; q += ND_RED_LOADS * bd) {
+                nd_pack<Tin, V> x[ND_RED_LOADS];
+#pragma unroll
+                for (int u = 0; u < ND_RED_LOADS; u++) {
+                    x[u] = p[q + u * bd];
+                }
+                acc = any ? Op::fold(acc, x[0].v[0]) : Op::first(x[0].v[0]);
                 any = true;
-                acc = Op::fold(Op::fold(Op::fold(acc, x1), x2), x3);
+#pragma unroll
+                for (int u = 0; u < ND_RED_LOADS; u++) {
+#pragma unroll
+                    for (int v = u == 0 ? 1 : 0; v < V; v++) {
+                        acc = Op::fold(acc, x[u].v[v]);
+                    }
+                }
+            }
+            for (; q < np; q += bd) {
+                nd_pack<Tin, V> x = p[q];
+                acc = any ? Op::fold(acc, x.v[0]) : Op::first(x.v[0]);
+                any = true;
+#pragma unroll
+                for (int v = 1; v < V; v++) {
+                    acc = Op::fold(acc, x.v[v]);
+                }
+            }
+            j = begin + np * V + threadIdx.x;
+        } else if (r.inner_ndim == 1) {
+            /* Strided: ND_RED_LOADS single loads in flight (the same order of folding). */
+            const long long step = r.in_inner[0];
+            for (; j + (ND_RED_LOADS - 1) * bd < end; j += ND_RED_LOADS * bd) {
+                Tin x[ND_RED_LOADS];
+#pragma unroll
+                for (int u = 0; u < ND_RED_LOADS; u++) {
+                    x[u] = *(const Tin *) (base + (j + u * bd) * step);
+                }
+                acc = any ? Op::fold(acc, x[0]) : Op::first(x[0]);
+                any = true;
+#pragma unroll
+                for (int u = 1; u < ND_RED_LOADS; u++) {
+                    acc = Op::fold(acc, x[u]);
+                }
             }
         }
         for (; j < end; j += blockDim.x) {
@@ -428,11 +469,14 @@ __device__ void nd_arg_kernel(const nd_reduction &r) {
         const long long step = r.in_inner[0];
         const long long bd = blockDim.x;
         long long j = begin + threadIdx.x;
-        for (; j + 3 * bd < end; j += 4 * bd) {
-            T x[4] = {*(const T *) (base + j * step), *(const T *) (base + (j + bd) * step),
-                      *(const T *) (base + (j + 2 * bd) * step), *(const T *) (base + (j + 3 * bd) * step)};
+        for (; j + (ND_RED_LOADS - 1) * bd < end; j += ND_RED_LOADS * bd) {
+            T x[ND_RED_LOADS];
 #pragma unroll
-            for (int u = 0; u < 4; u++) {
+            for (int u = 0; u < ND_RED_LOADS; u++) {
+                x[u] = *(const T *) (base + (j + u * bd) * step);
+            }
+#pragma unroll
+            for (int u = 0; u < ND_RED_LOADS; u++) {
                 if (bi < 0 || nd_arg_better<T, MAX>(x[u], j + u * bd, best, bi)) {
                     best = x[u];
                     bi = j + u * bd;
