@@ -111,7 +111,7 @@ SCAN=${SCAN%:}
 REPORTS=$(mktemp -d)
 echo
 echo "== suite (timeout ${SUITE_TIMEOUT}s): $(echo "$SCAN" | tr ':' ' ')"
-timeout -k 10 "$SUITE_TIMEOUT" "$JAVA" "${JVM[@]}" -Dndarray.test.device=cuda -Djava.awt.headless=true \
+timeout -k 10 "$SUITE_TIMEOUT" "$JAVA" "${JVM[@]}" -Dndarray.test.device=cuda -Dndarray.cuda.poison=true -Djava.awt.headless=true \
     -jar "$JARS/junit-platform-console-standalone.jar" execute \
     --class-path "$CP" --scan-class-path "$SCAN" \
     --exclude-tag host-only --exclude-package io.github.ndarray.conformance.pretend \

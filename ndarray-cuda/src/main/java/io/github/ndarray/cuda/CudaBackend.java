@@ -30,6 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * operands are copied there and back (docs/cuda.md).
  */
 public final class CudaBackend implements Backend, LinalgSupport {
+    /**
+     * {@code -Dndarray.cuda.poison=true}: memory allocated without {@code zeroed} is filled with
+     * {@code 0xFF} bytes (NaN, -1), as the pretend device does, so that a kernel reading an
+     * output it did not write fails the suite instead of passing on a reused block's old values.
+     * The GPU run of the suite turns it on; it costs a memset per allocation.
+     */
+    private static final boolean POISON = Boolean.getBoolean("ndarray.cuda.poison");
     private static volatile String unavailable;
     private static volatile boolean checked;
     private final ConcurrentHashMap<Integer, CudaDevice> devices = new ConcurrentHashMap<>();
@@ -103,8 +110,8 @@ public final class CudaBackend implements Backend, LinalgSupport {
         CudaDevice d = device(device);
         long bytes = count * dtype.itemSize();
         long address = d.allocate(bytes);
-        if (zeroed && bytes > 0) {
-            d.driver.memset(address, (byte) 0, bytes);
+        if ((zeroed || POISON) && bytes > 0) {
+            d.driver.memset(address, zeroed ? 0 : (byte) 0xFF, bytes);
         }
         return new CudaStorage(device, address, bytes, () -> d.pool.free(address));
     }
