@@ -2,6 +2,7 @@ package io.github.ndarray.cuda;
 
 import io.github.ndarray.DType;
 import io.github.ndarray.Device;
+import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
 import io.github.ndarray.spi.Backend;
@@ -265,12 +266,12 @@ public final class CudaBackend implements Backend, LinalgSupport {
     /** Runs a host routine on host copies of the operands and copies its result into {@code out}. */
     private void onHost(NDArray[] in, NDArray out, HostCall call) {
         NDArray[] h = new NDArray[in.length];
-        try {
+        try (NDArray o = ND.empty(out.dtype(), out.shape())) {
             for (int i = 0; i < in.length; i++) {
                 h[i] = in[i].to(Device.cpu());
             }
-            try (NDArray o = io.github.ndarray.ND.empty(out.dtype(), out.shape());
-                 NDArray back = afterCall(call, h, o).to(out.device())) {
+            call.run(h, o);
+            try (NDArray back = o.to(out.device())) {
                 cast(back, out);
             }
         } finally {
@@ -280,10 +281,5 @@ public final class CudaBackend implements Backend, LinalgSupport {
                 }
             }
         }
-    }
-
-    private static NDArray afterCall(HostCall call, NDArray[] h, NDArray o) {
-        call.run(h, o);
-        return o;
     }
 }
