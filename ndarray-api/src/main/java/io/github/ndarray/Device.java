@@ -75,7 +75,7 @@ public final class Device {
     public static String cudaUnavailableReason() {
         Backend b = Backends.find(Type.CUDA);
         if (b == null) {
-            return "no CUDA backend on the classpath (add the ndarray-cuda module)";
+            return "no CUDA backend on the classpath (add the artifact io.github.ndarray:ndarray-cuda)";
         }
         return b.unavailableReason();
     }

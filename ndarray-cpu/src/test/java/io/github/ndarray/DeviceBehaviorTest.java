@@ -47,7 +47,7 @@ class DeviceBehaviorTest {
         assertTrue(why.contains("no CUDA backend on the classpath"), why);
         DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, Device::cuda);
         assertTrue(e.getMessage().contains("no CUDA backend on the classpath"), e.getMessage());
-        assertTrue(e.getMessage().contains("ndarray-cuda"), "tells the user what to add: " + e.getMessage());
+        assertTrue(e.getMessage().contains("io.github.ndarray:ndarray-cuda"), "tells the user what to add: " + e.getMessage());
         assertThrows(DeviceUnavailableException.class, () -> Device.cuda(1));
         // it is an IllegalStateException, as the design's error rules say for an unusable resource
         assertTrue(e instanceof IllegalStateException);

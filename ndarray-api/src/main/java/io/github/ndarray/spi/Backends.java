@@ -50,7 +50,7 @@ public final class Backends {
         Backend b = BY_TYPE.get(device.type());
         if (b == null) {
             throw new DeviceUnavailableException("no backend for " + device + " on the classpath"
-                    + (device.type() == Device.Type.CPU ? " (add the ndarray-cpu module)" : " (add the ndarray-cuda module)"));
+                    + (device.type() == Device.Type.CPU ? " (add the artifact io.github.ndarray:ndarray-cpu)" : " (add the artifact io.github.ndarray:ndarray-cuda)"));
         }
         String why = b.unavailableReason();
         if (why != null) {

@@ -20,6 +20,7 @@ public final class BlasMain {
             System.out.println("kind=" + Blas.kind());
             System.out.println("describe=" + Blas.describe());
             System.out.println("check=" + (r < 1e-4 ? "ok" : "bad residual " + r));
+            System.out.println("runtimeInfo names it=" + ND.runtimeInfo().contains(Blas.describe()));
         } catch (RuntimeException e) {
             System.out.println("error=" + e.getMessage());
         }

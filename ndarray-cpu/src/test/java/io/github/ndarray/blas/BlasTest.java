@@ -132,7 +132,7 @@ class BlasTest {
     /** {@code -Dndarray.blas=java} in a fresh JVM: the Java path, one log line, correct results. */
     @Test
     void propertyForcesJavaInAFreshJvm() throws Exception {
-        Result r = runMain("-Dndarray.blas=java");
+        Result r = runMain("-Dndarray.blas=java", VERBOSE);
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("kind=JAVA"), r.toString());
         assertTrue(r.out().contains("native OpenBLAS not used: ndarray.blas=java"), r.toString());
@@ -143,7 +143,7 @@ class BlasTest {
     @Test
     void defaultInAFreshJvmIsNativeHereAndLogsOnce() throws Exception {
         assumeTrue(linuxX86());
-        Result r = runMain();
+        Result r = runMain(VERBOSE);
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("kind=NATIVE"), r.toString());
         assertTrue(r.out().contains("check=ok"), r.toString());
@@ -169,7 +169,7 @@ class BlasTest {
      */
     @Test
     void withoutTheVectorModuleTheJavaBlasIsRefusedClearly() throws Exception {
-        Result r = runMain(false, "-Dndarray.blas=java");
+        Result r = runMain(false, "-Dndarray.blas=java", VERBOSE);
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("error=no LAPACK: native OpenBLAS not used (ndarray.blas=java)"), r.toString());
         assertEquals(1, count(r.err(), "BLAS/LAPACK: none"), "one log line: " + r);
@@ -189,6 +189,17 @@ class BlasTest {
         assertEquals(with.out(), without.out());
     }
 
+    /** Quiet by default, as NumPy is: the choice is in {@code ND.runtimeInfo()}, not on stderr. */
+    @Test
+    void theChoiceIsNotPrintedUnlessAskedFor() throws Exception {
+        Result r = runMain();
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("check=ok"), r.toString());
+        assertTrue(r.out().contains("runtimeInfo names it=true"), r.toString());
+        assertFalse(r.err().contains("BLAS/LAPACK"), r.toString());
+        assertFalse(r.err().contains("INFO"), r.toString());
+    }
+
     @Test
     void badPropertyValueIsRefused() throws Exception {
         Result r = runMain("-Dndarray.blas=fortran");
@@ -202,6 +213,9 @@ class BlasTest {
         }
         return n;
     }
+
+    /** Shows the BLAS choice on stderr (INFO instead of DEBUG). */
+    private static final String VERBOSE = "-Dndarray.verbose=true";
 
     private static Result runMain(String... props) throws Exception {
         return runMain(true, props);

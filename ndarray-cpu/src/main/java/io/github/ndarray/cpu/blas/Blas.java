@@ -15,8 +15,10 @@ import java.util.Locale;
  *   <li>{@code java}: Java, without trying the natives;</li>
  *   <li>{@code native}: native, and an error at first use if it cannot load.</li>
  * </ul>
- * The choice is logged once (INFO, logger {@code io.github.ndarray.cpu.blas}) when it is
- * first made; {@link #describe()} gives the same text. Tests and benchmarks may switch at run
+ * The choice is logged once (logger {@code io.github.ndarray.cpu.blas}) when it is first made:
+ * at DEBUG, which the default logging configuration hides (NumPy prints nothing either), or at
+ * INFO, which it shows, when {@code -Dndarray.verbose=true}. {@link #describe()} gives the same
+ * text, and {@code ND.runtimeInfo()} includes it. Tests and benchmarks may switch at run
  * time with {@link #use(Kind)}. OpenBLAS's thread count follows {@link Parallel#threads()}.
  */
 public final class Blas {
@@ -29,6 +31,9 @@ public final class Blas {
     }
 
     private static final System.Logger LOG = System.getLogger("io.github.ndarray.cpu.blas");
+    /** The level of the one line naming the choice: hidden by default, shown when asked for. */
+    private static final System.Logger.Level CHOICE_LEVEL =
+            Boolean.getBoolean("ndarray.verbose") ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
     private static volatile Kind active;
     /** The pure-Java kernels are Vector API code: without the module their classes cannot load. */
     private static final boolean VECTOR_MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -77,7 +82,7 @@ public final class Blas {
             default -> throw new IllegalArgumentException("ndarray.blas must be auto, native or java, got '" + p + "'");
         };
         active = k;
-        LOG.log(System.Logger.Level.INFO, describe(k));
+        LOG.log(CHOICE_LEVEL, describe(k));
         return k;
     }
 
