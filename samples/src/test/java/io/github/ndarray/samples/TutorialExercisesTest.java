@@ -80,4 +80,14 @@ class TutorialExercisesTest {
         assertHas(out, "sum(x*2) = 99990000, sum(x**2+2x+1) = 333383335000");
         assertHas(out, "x**2 + 2x + 1  library expression");
     }
+
+    @Test
+    void profiling() throws Exception {
+        String out = run(Profiling::main, "--fast");
+        assertHas(out, "x: 60 random points in 3-d, float64");
+        assertHas(out, "top frames (self time):");
+        assertHas(out, "  Profiling.slowDistances line ");
+        assertHas(out, "agrees with the loop (rtol 1e-12)");
+        assertHas(out, "speed-up");
+    }
 }
