@@ -1726,6 +1726,44 @@ public final class ND {
     }
 
     /**
+     * The number of threads the CPU backend's parallel loops and its BLAS use, the calling thread
+     * included: all cores unless {@code -Dndarray.threads=N} or {@link #setThreads(int)} said
+     * otherwise (NumPy leaves this to {@code threadpoolctl} and {@code OMP_NUM_THREADS}).
+     *
+     * <pre>{@code
+     * int before = ND.threads();
+     * ND.setThreads(1);            // e.g. to time one core
+     * double s = x.sum().item();
+     * ND.setThreads(before);
+     * }</pre>
+     *
+     * @return the thread count
+     * @throws UnsupportedOperationException if the CPU backend on the class path has no thread control
+     */
+    public static int threads() {
+        return threadControl().threads();
+    }
+
+    /**
+     * Sets the number of threads the CPU backend's parallel loops and its BLAS use from now on,
+     * the calling thread included (see {@link #threads()}).
+     *
+     * @param n at least 1
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + n);
+        }
+        threadControl().setThreads(n);
+    }
+
+    private static io.github.ndarray.spi.ThreadControl threadControl() {
+        io.github.ndarray.spi.Backend cpu = io.github.ndarray.spi.Backends.of(Device.cpu());
+        return Capabilities.require(cpu, Device.cpu(), io.github.ndarray.spi.ThreadControl.class, "setting threads");
+    }
+
+    /**
      * What this runtime is using, like {@code np.show_runtime()}: Java version, backends and
      * their devices.
      *

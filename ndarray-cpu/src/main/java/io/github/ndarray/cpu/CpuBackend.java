@@ -19,7 +19,7 @@ import java.lang.foreign.MemorySegment;
 // Public and exported for code that picks this backend by hand (the conformance suite's pretend device); its SPI
 // supertypes are visible only to backend modules, which is what module-info means.
 @SuppressWarnings("exports")
-public final class CpuBackend implements Backend, LinalgSupport {
+public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarray.spi.ThreadControl {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
     }
@@ -58,6 +58,16 @@ public final class CpuBackend implements Backend, LinalgSupport {
         // block could go back to the cache (and to another array) during the copy.
         java.lang.ref.Reference.reachabilityFence(src);
         java.lang.ref.Reference.reachabilityFence(dst);
+    }
+
+    @Override
+    public int threads() {
+        return Parallel.threads();
+    }
+
+    @Override
+    public void setThreads(int n) {
+        Parallel.setThreads(n);
     }
 
     @Override

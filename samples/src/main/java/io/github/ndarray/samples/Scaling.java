@@ -3,7 +3,6 @@ package io.github.ndarray.samples;
 import io.github.ndarray.DType;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
-import io.github.ndarray.cpu.Parallel;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * and reports the efficiency T(1)/T(t), ideally 1. Times are the best of {@code --reps} runs after
  * one warm-up.
  *
- * <p>The thread count is the CPU backend's {@code Parallel.setThreads}, which
+ * <p>The thread count is {@code ND.setThreads}, which
  * {@code -Dndarray.threads=N} sets at start-up, so one JVM measures every count. Memory-bound loops
  * such as these stop scaling when the memory bus is full, often well below the core count.
  *
@@ -85,7 +84,7 @@ public final class Scaling {
         List<Integer> counts = threadCounts((int) opt.longOption("max-threads", cores));
         int max = counts.get(counts.size() - 1);
         long perThread = n / max;
-        int before = Parallel.threads();
+        int before = ND.threads();
         System.out.println("cores: " + cores + "; float64; strong: n = " + n + "; weak: n = " + perThread
                 + " per thread; best of " + reps);
         System.out.printf(Locale.ROOT, "%-14s %-7s %-8s %12s %10s %8s%n", "workload", "scaling", "threads", "n", "time",
@@ -98,7 +97,7 @@ public final class Scaling {
                     long t1 = 0;
                     for (int t : counts) {
                         long size = strong ? n : perThread * t;
-                        Parallel.setThreads(t);
+                        ND.setThreads(t);
                         long nanos;
                         try (NDArray x = ND.random(7).uniform(0.5, 1.5, size)) {
                             if (x.dtype() != DType.FLOAT64) {
@@ -118,7 +117,7 @@ public final class Scaling {
                 }
             }
         } finally {
-            Parallel.setThreads(before);
+            ND.setThreads(before);
         }
         String chart = opt.option("chart", null);
         if (chart != null) {
