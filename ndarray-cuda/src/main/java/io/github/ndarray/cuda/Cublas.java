@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,28 +63,7 @@ final class Cublas {
      * @return the binding, or {@code null}
      */
     static Cublas load(List<String> problems) {
-        List<String> names = new ArrayList<>();
-        String path = System.getProperty("ndarray.cuda.cublas");
-        if (path != null) {
-            names.add(path);
-        }
-        names.add("libcublas.so.13");
-        names.add("libcublas.so.12");
-        for (String name : names) {
-            SymbolLookup lib;
-            try {
-                lib = SymbolLookup.libraryLookup(name, Arena.global());
-            } catch (IllegalArgumentException e) {
-                problems.add(name + " not found");
-                continue;
-            }
-            try {
-                return new Cublas(lib, name);
-            } catch (Throwable e) {
-                problems.add(name + ": " + e.getMessage());
-            }
-        }
-        return null;
+        return CudaLibrary.load("ndarray.cuda.cublas", List.of("libcublas.so.13", "libcublas.so.12"), Cublas::new, problems);
     }
 
     String library() {

@@ -122,28 +122,7 @@ final class NvrtcCompiler {
     }
 
     private static NvrtcCompiler load(List<String> problems) {
-        List<String> names = new ArrayList<>();
-        String path = System.getProperty("ndarray.cuda.nvrtc");
-        if (path != null) {
-            names.add(path);
-        }
-        names.add("libnvrtc.so.13");
-        names.add("libnvrtc.so.12");
-        for (String name : names) {
-            SymbolLookup lib;
-            try {
-                lib = SymbolLookup.libraryLookup(name, Arena.global());
-            } catch (IllegalArgumentException e) {
-                problems.add(name + " not found");
-                continue;
-            }
-            try {
-                return new NvrtcCompiler(lib, name);
-            } catch (Throwable e) {
-                problems.add(name + ": " + e);
-            }
-        }
-        return null;
+        return CudaLibrary.load("ndarray.cuda.nvrtc", List.of("libnvrtc.so.13", "libnvrtc.so.12"), NvrtcCompiler::new, problems);
     }
 
     String library() {
