@@ -12,11 +12,15 @@ import java.util.Arrays;
  * once, when the last array over it lets go.
  */
 final class ForeignMemory {
+    /** A thread that never runs: a confined segment is not accessible by it, a shared one is. */
+    private static final Thread WORKER_STAND_IN = Thread.ofVirtual().unstarted(() -> { });
+
     private ForeignMemory() {
     }
 
     static NDArray wrap(MemorySegment segment, DType dtype, long[] shape, long[] byteStrides, long byteOffset,
             Runnable release) {
+        checkSharedAccess(segment);
         long[] elementStrides = checkLayout(dtype, shape, byteStrides, byteOffset, segment.address(), segment.byteSize());
         Storage s = HostStorage.wrap(segment, release);
         return NDArray.over(s, dtype, shape, elementStrides, byteOffset / dtype.itemSize(), !segment.isReadOnly());
@@ -30,6 +34,18 @@ final class ForeignMemory {
         long[] elementStrides = checkLayout(dtype, shape, byteStrides, byteOffset, address, byteSize);
         Storage s = Backends.of(device).wrap(device, address, byteSize, release);
         return NDArray.over(s, dtype, shape, elementStrides, byteOffset / dtype.itemSize(), true);
+    }
+
+    /**
+     * Refuses memory that only one thread may touch ({@code Arena.ofConfined()}): the CPU backend
+     * splits large arrays across its pool's threads, so such an array would work while small and
+     * throw {@code WrongThreadException} from a worker once it grew. Refused here, whatever the size.
+     */
+    private static void checkSharedAccess(MemorySegment segment) {
+        if (!segment.isAccessibleBy(WORKER_STAND_IN)) {
+            throw new IllegalArgumentException("the segment is confined to one thread (Arena.ofConfined()); the library "
+                    + "computes on a pool of threads: allocate it from Arena.ofShared(), Arena.ofAuto() or Arena.global()");
+        }
     }
 
     /**

@@ -492,7 +492,7 @@ public final class ND {
      * memory's owner keeps it valid while the array is used; closing the array does not free it.
      *
      * {@snippet :
-     * try (Arena arena = Arena.ofConfined()) {
+     * try (Arena arena = Arena.ofShared()) {             // the pool's threads read it too
      *     MemorySegment m = arena.allocate(8 * 6, 64);
      *     fill.invokeExact(m, 6L);                       // a C function writes six doubles
      *     NDArray a = ND.wrap(m, DType.FLOAT64, 2, 3);   // a view of them
@@ -504,7 +504,8 @@ public final class ND {
      * @param dtype the element type
      * @param shape the shape
      * @return the array; read-only if the segment is
-     * @throws IllegalArgumentException if the memory is too small, misaligned or on the Java heap
+     * @throws IllegalArgumentException if the memory is too small, misaligned, on the Java heap or
+     *     confined to one thread ({@code Arena.ofConfined()}: the CPU backend computes on a pool)
      */
     public static NDArray wrap(java.lang.foreign.MemorySegment segment, DType dtype, long... shape) {
         long[] strides = io.github.ndarray.broadcasting.Shapes.contiguousStrides(shape);
@@ -529,7 +530,7 @@ public final class ND {
      * @return the array; read-only if the segment is; using it after it is closed throws
      *     {@link IllegalStateException}
      * @throws IllegalArgumentException if the layout reaches outside the segment, an offset or
-     *     stride is misaligned, or the segment is on the Java heap
+     *     stride is misaligned, or the segment is on the Java heap or confined to one thread
      */
     public static NDArray wrap(java.lang.foreign.MemorySegment segment, DType dtype, long[] shape, long[] byteStrides,
             long byteOffset, Runnable release) {

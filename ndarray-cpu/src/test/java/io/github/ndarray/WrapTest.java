@@ -36,7 +36,7 @@ class WrapTest {
     @Test
     void memoryFilledByCRoundTrips(@TempDir Path dir) throws Throwable {
         Path lib = compile(dir);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             SymbolLookup c = SymbolLookup.libraryLookup(lib, arena);
             Linker linker = Linker.nativeLinker();
             MethodHandle fill = linker.downcallHandle(c.find("fill").orElseThrow(),
@@ -83,9 +83,33 @@ class WrapTest {
         return lib;
     }
 
+    /** Memory one thread owns is refused whatever its size: a large array would reach the pool's threads. */
+    @Test
+    void confinedMemoryIsRefusedAndSharedMemoryWorksOnThePool() {
+        try (Arena confined = Arena.ofConfined()) {
+            MemorySegment m = confined.allocate(8 * 4, 8);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ND.wrap(m, DType.FLOAT64, 4));
+            assertTrue(e.getMessage().contains("Arena.ofShared()"), e.getMessage());
+        }
+        long n = 3_000_000; // large enough for the CPU backend to split the sum across its threads
+        try (Arena shared = Arena.ofShared()) {
+            MemorySegment m = shared.allocate(8 * n, 64);
+            for (long i = 0; i < n; i++) {
+                m.setAtIndex(ValueLayout.JAVA_DOUBLE, i, i % 7);
+            }
+            NDArray a = ND.wrap(m, DType.FLOAT64, n);
+            double expected = 0;
+            for (long i = 0; i < n; i++) {
+                expected += i % 7;
+            }
+            assertEquals(expected, a.sum().getDouble());
+        }
+    }
+
     @Test
     void anyLayoutInsideTheMemoryIsAView() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment m = arena.allocate(8 * 6, 8);
             for (int i = 0; i < 6; i++) {
                 m.setAtIndex(ValueLayout.JAVA_LONG, i, i);
@@ -103,7 +127,7 @@ class WrapTest {
 
     @Test
     void layoutsOutsideTheMemoryAreRefusedBeforeAnyAccess() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment m = arena.allocate(8 * 6, 8);
             IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
                     () -> ND.wrap(m, DType.FLOAT64, 7));
@@ -135,7 +159,7 @@ class WrapTest {
     @Test
     void releaseRunsOnceWhenTheLastViewLetsGo() {
         AtomicInteger released = new AtomicInteger();
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment m = arena.allocate(8 * 4, 8);
             NDArray a = ND.wrap(m, DType.FLOAT64, new long[] {4}, new long[] {8}, 0, released::incrementAndGet);
             NDArray v = a.get("1:");
@@ -153,7 +177,7 @@ class WrapTest {
 
     @Test
     void memoryFreedByItsOwnerThrowsInsteadOfCrashing() {
-        Arena arena = Arena.ofConfined();
+        Arena arena = Arena.ofShared();
         NDArray a = ND.wrap(arena.allocate(8 * 4, 8), DType.FLOAT64, 4);
         arena.close();
         assertThrows(IllegalStateException.class, () -> a.getDouble(0));
@@ -162,7 +186,7 @@ class WrapTest {
 
     @Test
     void aReadOnlySegmentGivesAReadOnlyArray() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment m = arena.allocate(8 * 4, 8);
             NDArray a = ND.wrap(m.asReadOnly(), DType.FLOAT64, 4);
             assertFalse(a.isWriteable());

@@ -1,6 +1,7 @@
 package io.github.ndarray.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -89,5 +90,20 @@ class TutorialExercisesTest {
         assertHas(out, "  Profiling.slowDistances line ");
         assertHas(out, "agrees with the loop (rtol 1e-12)");
         assertHas(out, "speed-up");
+    }
+
+    @Test
+    void nativeCode(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("gcc") && onPath("gfortran"), "gcc and gfortran are needed (.ci/run installs them)");
+        String out = run(NativeCode::main, "--fast", "--native", "native", "--out", dir.toString());
+        assertHas(out, "C nd_sum(x) = -500.0, x.sum() = -500.0: equal");
+        assertHas(out, "after C nd_scale(x, n, 0.5), the array reads array([-250. , -249.5, -249. , -248.5])");
+        assertHas(out, "equal to x*x + 2x + 1 bit for bit: true");
+        assertHas(out, "x*x + 2x + 1 (Fortran)");
+    }
+
+    private static boolean onPath(String tool) {
+        return java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 }
