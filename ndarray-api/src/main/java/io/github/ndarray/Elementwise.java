@@ -123,7 +123,7 @@ final class Elementwise {
     }
 
     /** An input sharing memory with the output is safe only when it is read at the same element. */
-    private static boolean overlapsHarmfully(NDArray in, NDArray out) {
+    static boolean overlapsHarmfully(NDArray in, NDArray out) {
         if (in.storage() != out.storage()) {
             return false;
         }
@@ -238,7 +238,7 @@ final class Elementwise {
         return host;
     }
 
-    private static Device commonDevice(Object[] operands, NDArray out, NDArray where) {
+    static Device commonDevice(Object[] operands, NDArray out, NDArray where) {
         NDArray first = null;
         for (Object o : operands) {
             if (o instanceof NDArray a) {

@@ -283,6 +283,21 @@ public final class ND {
     }
 
     /**
+     * {@code np.arange(start, stop)}: int64 {@code start, start+1, ..., stop-1}.
+     *
+     * {@snippet :
+     * NDArray a = ND.arange(1, 5);   // array([1, 2, 3, 4])
+     * }
+     *
+     * @param start the first value
+     * @param stop the end (excluded)
+     * @return a new array; empty if {@code stop <= start}
+     */
+    public static NDArray arange(long start, long stop) {
+        return Creation.arange(start, stop, 1, DType.INT64);
+    }
+
+    /**
      * {@code np.arange(start, stop, step)} on integers, int64.
      *
      * @param start the first value

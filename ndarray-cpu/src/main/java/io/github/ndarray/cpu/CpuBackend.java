@@ -35,6 +35,15 @@ public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarr
         return "cpu (" + loops + ", " + Parallel.threads() + " threads; " + io.github.ndarray.cpu.blas.Blas.describe() + ")";
     }
 
+    /** User functions per element ({@code JavaUfunc}), a capability of its own class. */
+    private static final io.github.ndarray.spi.JavaFunctionLoops JAVA_FUNCTIONS = new JavaFunctionKernels();
+
+    @Override
+    public <T> T capability(Class<T> type) {
+        return type == io.github.ndarray.spi.JavaFunctionLoops.class ? type.cast(JAVA_FUNCTIONS)
+                : Backend.super.capability(type);
+    }
+
     @Override
     public String unavailableReason() {
         return null;

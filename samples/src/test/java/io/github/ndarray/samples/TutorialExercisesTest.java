@@ -102,6 +102,15 @@ class TutorialExercisesTest {
         assertHas(out, "x*x + 2x + 1 (Fortran)");
     }
 
+    @Test
+    void jitUfunc() throws Exception {
+        String out = run(JitUfunc::main, "--fast");
+        assertHas(out, "rel_diff(x, y) = 2 (x - y) / (x + y), float64, n = 10000");
+        assertHas(out, "same bits, loop / JavaUfunc / built-in ops: true");
+        assertHas(out, "JavaUfunc rel_diff");
+        assertHas(out, "collatz_steps(arange(1, 10001)): longest from 6171, 261 steps (dtype int64)");
+    }
+
     private static boolean onPath(String tool) {
         return java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
