@@ -1780,6 +1780,24 @@ public final class ND {
     }
 
     /**
+     * Prints what this library calls a NumPy name, like {@code help(np.linspace)} in a NumPy
+     * session: the NumPy cheat sheet's rows that use the name, then the methods and ufuncs of that
+     * name with their parameter types (NumPy's snake_case is read as camelCase), or near names when
+     * nothing matches.
+     *
+     * {@snippet :
+     * ND.help("linspace");          // np.linspace(0, 1, 5)   ND.linspace(0, 1, 5) ...
+     * ND.help("np.take_along_axis");
+     * }
+     *
+     * @param name a NumPy or Java name, with or without {@code np.}
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static void help(String name) {
+        System.out.print(Help.text(name));
+    }
+
+    /**
      * What this runtime is using, like {@code np.show_runtime()}: Java version, backends and
      * their devices.
      *
