@@ -22,6 +22,7 @@ import java.lang.foreign.MemorySegment;
 public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarray.spi.ThreadControl {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
+        io.github.ndarray.cpu.blas.Blas.preloadInBackground();
     }
 
     @Override
