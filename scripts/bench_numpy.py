@@ -266,6 +266,8 @@ def main():
     p.add_argument("--repeats", type=int, default=15)
     p.add_argument("--budget", type=float, default=3.0)
     p.add_argument("--max-call", type=float, default=1.0)
+    p.add_argument("--serve", action="store_true",
+                   help="read workload ids on stdin, answer one CSV row each on stdout (interleaved runs)")
     a = p.parse_args()
     import re
     spec = read_spec(a.spec)
@@ -278,35 +280,58 @@ def main():
         f.write(f"python\t{platform.python_version()}\n")
         f.write(f"blas\t{blas_info()}\n")
     seen = {}  # (op, dtype) -> (work, seconds): predicts larger sizes, as the Java side does
+    header = ["id", "status", "seconds", "samples", "inner", "digest", "note"]
+    if a.serve:
+        # Interleaved mode (Compare --rounds): one workload id per line on stdin, one CSV row per
+        # id on stdout, so that the Java side can alternate NumPy's workloads with its own.
+        by_id = {w[0]: w for w in spec}
+        out = csv.writer(sys.stdout)
+        for line in sys.stdin:
+            wid = line.strip()
+            if not wid:
+                continue
+            if wid not in by_id:
+                out.writerow([wid, "error", "nan", 0, 0, "", "error: unknown workload id"])
+            else:
+                out.writerow(measure(by_id[wid], a, seen))
+            sys.stdout.flush()
+        return
     started = time.perf_counter()
     with open(a.out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["id", "status", "seconds", "samples", "inner", "digest", "note"])
-        for k, (wid, op, dtype, n, _label) in enumerate(spec, 1):
-            wk = work(op, n, dtype)
-            prev = seen.get((op, dtype))
-            digest = ""
-            # skip unrun only when clearly too slow: predicted from a time that the work dominates
-            # (>= 1% of the limit, not per-call overhead) at over 10x the limit; otherwise one call decides
-            if prev and wk > prev[0] and prev[1] >= a.max_call / 100 and prev[1] * wk / prev[0] > 10 * a.max_call:
-                pred = prev[1] * wk / prev[0]
-                res = ("too slow", pred, 0, 0, too_slow(a.max_call, "predicted " + fmt_seconds(pred)))
-            else:
-                try:
-                    pr = prepare(op, dtype, n)
-                    res = time_call(pr.call, a)
-                    if res[0] == "ok":
-                        digest = repr(pr.digest())
-                    del pr
-                except Exception as e:  # noqa: BLE001 - reported in the table
-                    res = ("error", float("nan"), 0, 0, f"error: {type(e).__name__}: {e}")
-            if res[0] in ("ok", "too slow"):
-                seen[(op, dtype)] = (wk, res[1])
-            w.writerow([wid, res[0], repr(res[1]), res[2], res[3], digest, res[4]])
+        w.writerow(header)
+        for k, wl in enumerate(spec, 1):
+            row = measure(wl, a, seen)
+            w.writerow(row)
             f.flush()
-            shown = fmt_seconds(res[1]) if res[0] == "ok" else res[4]
-            print(f"[numpy {k:2d}/{len(spec)}] {wid:<16} {shown}", file=sys.stderr, flush=True)
+            shown = fmt_seconds(float(row[2])) if row[1] == "ok" else row[6]
+            print(f"[numpy {k:2d}/{len(spec)}] {wl[0]:<16} {shown}", file=sys.stderr, flush=True)
     print(f"[numpy] done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+
+
+def measure(workload, a, seen):
+    """Times one workload; returns its CSV row. seen carries (work, seconds) per (op, dtype) between calls."""
+    wid, op, dtype, n, _label = workload
+    wk = work(op, n, dtype)
+    prev = seen.get((op, dtype))
+    digest = ""
+    # skip unrun only when clearly too slow: predicted from a time that the work dominates
+    # (>= 1% of the limit, not per-call overhead) at over 10x the limit; otherwise one call decides
+    if prev and wk > prev[0] and prev[1] >= a.max_call / 100 and prev[1] * wk / prev[0] > 10 * a.max_call:
+        pred = prev[1] * wk / prev[0]
+        res = ("too slow", pred, 0, 0, too_slow(a.max_call, "predicted " + fmt_seconds(pred)))
+    else:
+        try:
+            pr = prepare(op, dtype, n)
+            res = time_call(pr.call, a)
+            if res[0] == "ok":
+                digest = repr(pr.digest())
+            del pr
+        except Exception as e:  # noqa: BLE001 - reported in the table
+            res = ("error", float("nan"), 0, 0, f"error: {type(e).__name__}: {e}")
+    if res[0] in ("ok", "too slow"):
+        seen[(op, dtype)] = (wk, res[1])
+    return [wid, res[0], repr(res[1]), res[2], res[3], digest, res[4]]
 
 
 if __name__ == "__main__":

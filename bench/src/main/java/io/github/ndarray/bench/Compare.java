@@ -57,6 +57,7 @@ public final class Compare {
         double maxCall = d.maxCallS();
         String numpyThreads = null;
         double prepass = 0.2;
+        int rounds = 3;
         for (int i = 0; i < a.size(); i++) {
             String o = a.get(i);
             switch (o) {
@@ -71,11 +72,12 @@ public final class Compare {
                 case "--budget" -> budget = Double.parseDouble(a.get(++i));
                 case "--max-call" -> maxCall = Double.parseDouble(a.get(++i));
                 case "--jit-prepass" -> prepass = Double.parseDouble(a.get(++i));
+                case "--rounds" -> rounds = Math.max(1, Integer.parseInt(a.get(++i)));
                 case "--threads" -> setOurThreads(Integer.parseInt(a.get(++i)));
                 case "--numpy-threads" -> numpyThreads = Integer.toString(Integer.parseInt(a.get(++i)));
                 case "-h", "--help" -> {
                     System.out.println("options: --only REGEX --out DIR --no-numpy --python CMD --numpy-csv FILE "
-                            + "--threads N --numpy-threads N --jit-prepass S --warmup S --min-sample S --repeats N --budget S --max-call S (see docs/benchmarks.md)");
+                            + "--rounds N --threads N --numpy-threads N --jit-prepass S --warmup S --min-sample S --repeats N --budget S --max-call S (see docs/benchmarks.md)");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + o + " (try --help)");
@@ -94,96 +96,91 @@ public final class Compare {
         Path specFile = out.resolve("workloads.tsv");
         Files.writeString(specFile, Workload.bundledText());
 
-        // NumPy first, in its own process, then ours: one after the other, never at the same time.
-        Map<String, List<String>> numpy = null;
+        // Interleaved: in each round, every workload is timed by NumPy (a script kept running) and
+        // by us back to back, NumPy first in odd rounds and second in even ones, so that a noisy
+        // stretch of the machine hits both sides of a row instead of one library's whole run.
+        Timer.Settings perRound = new Timer.Settings(warmup, minSample, repeats, budget / rounds, maxCall);
+        Map<String, List<String>> numpyReused = null;
         Map<String, String> numpyMeta = new HashMap<>();
         String numpyWhy = null;
-        double numpySeconds = 0;
+        NumpyServer numpy = null;
         if (numpyCsv != null) {
-            numpy = readNumpy(numpyCsv);
+            numpyReused = readNumpy(numpyCsv);
             numpyMeta = readMeta(numpyCsv.resolveSibling("numpy-meta.tsv"));
         } else if (numpyOn) {
-            Path csv = out.resolve("numpy.csv");
             Path script = root.resolve("scripts/bench_numpy.py");
-            List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--spec", specFile.toString(), "--out",
-                    csv.toString(), "--warmup", Double.toString(warmup), "--min-sample", Double.toString(minSample),
-                    "--repeats", Integer.toString(repeats), "--budget", Double.toString(budget), "--max-call",
-                    Double.toString(maxCall)));
-            if (only != null) {
-                cmd.addAll(List.of("--only", only));
-            }
-            long t = System.nanoTime();
+            List<String> cmd = List.of(python, script.toString(), "--serve", "--spec", specFile.toString(), "--meta",
+                    out.resolve("numpy-meta.tsv").toString(), "--warmup", Double.toString(warmup), "--min-sample",
+                    Double.toString(minSample), "--repeats", Integer.toString(repeats), "--budget",
+                    Double.toString(budget / rounds), "--max-call", Double.toString(maxCall));
             try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-                if (numpyThreads != null) {
-                    pb.environment().put("OPENBLAS_NUM_THREADS", numpyThreads);
-                    pb.environment().put("OMP_NUM_THREADS", numpyThreads);
-                }
-                Process proc = pb.start();
-                int rc = proc.waitFor();
-                if (rc == 0) {
-                    numpy = readNumpy(csv);
-                    numpyMeta = readMeta(out.resolve("numpy-meta.tsv"));
-                } else {
-                    numpyWhy = rc == 3 ? "python3 has no numpy" : "bench_numpy.py failed (exit " + rc + ")";
-                }
+                numpy = NumpyServer.start(cmd, numpyThreads);
             } catch (IOException e) {
                 numpyWhy = "cannot run " + python + ": " + e.getMessage();
             }
-            numpySeconds = (System.nanoTime() - t) * 1e-9;
         } else {
             numpyWhy = "--no-numpy";
+        }
+
+        jitPrepass(spec, prepass);
+        Map<String, List<Timer.Result>> npRuns = new HashMap<>();
+        Map<String, List<Timer.Result>> ourRuns = new HashMap<>();
+        Map<String, Double> npDigests = new HashMap<>();
+        Map<String, Double> ourDigests = new HashMap<>();
+        Map<String, double[]> seen = new HashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            int k = 0;
+            for (Workload w : spec) {
+                k++;
+                Timer.Result np = null;
+                if (numpy != null && round % 2 == 1) {
+                    np = askNumpy(numpy, w, npDigests);
+                }
+                Timer.Result ours = timeOurs(w, perRound, maxCall, seen, ourDigests);
+                if (numpy != null && round % 2 == 0) {
+                    np = askNumpy(numpy, w, npDigests);
+                }
+                if (np != null && np.status().equals("gone")) {
+                    numpyWhy = np.note();
+                    numpy.close();
+                    numpy = null;
+                    np = null;
+                }
+                ourRuns.computeIfAbsent(w.id(), x -> new ArrayList<>()).add(ours);
+                if (np != null) {
+                    npRuns.computeIfAbsent(w.id(), x -> new ArrayList<>()).add(np);
+                }
+                System.err.printf(Locale.ROOT, "[round %d/%d %2d/%d] %-16s NumPy %-10s ours %s%n", round, rounds, k,
+                        spec.size(), w.id(), np == null ? "-" : np.ok() ? Timer.seconds(np.seconds()) : np.status(),
+                        ours.ok() ? Timer.seconds(ours.seconds()) : ours.note());
+            }
+        }
+        if (numpy != null) {
+            numpy.close();
         }
         if (numpyWhy != null) {
             System.err.println("NumPy not run (" + numpyWhy + "): showing ours only");
         }
-
-        long tOurs = System.nanoTime();
-        jitPrepass(spec, prepass);
         List<Row> rows = new ArrayList<>();
-        Map<String, double[]> seen = new HashMap<>();
-        int k = 0;
         for (Workload w : spec) {
-            k++;
-            Ops.Work work = Ops.work(w);
-            Timer.Result ours;
-            double digest = Double.NaN;
-            double[] prev = seen.get(w.op() + " " + w.dtype());
-            double predicted = prev == null ? 0 : prev[1] * work.perCall() / prev[0];
-            // Skip unrun only when clearly too slow: predicted from a time that the work dominates
-            // (>= 1% of the limit, not per-call overhead) at over 10x the limit. Otherwise one call decides.
-            if (prev != null && work.perCall() > prev[0] && prev[1] >= maxCall / 100 && predicted > 10 * maxCall) {
-                ours = new Timer.Result("too slow", predicted, 0, 0, Timer.tooSlow(maxCall, "predicted " + Timer.seconds(predicted)));
-            } else {
-                try (Ops.Prepared p = Ops.prepare(w)) {
-                    ours = Timer.time(p::call, settings);
-                    if (ours.ok()) {
-                        digest = p.digest();
-                    }
-                } catch (Ops.Unavailable e) {
-                    ours = new Timer.Result("unavailable", Double.NaN, 0, 0, "not available in this build (" + e.getMessage() + ")");
-                } catch (Throwable e) {
-                    ours = new Timer.Result("error", Double.NaN, 0, 0, "error: " + e);
-                }
+            List<Timer.Result> mine = ourRuns.get(w.id());
+            List<Timer.Result> theirs = npRuns.getOrDefault(w.id(), List.of());
+            Timer.Result np = theirs.isEmpty() ? null : combine(theirs);
+            double npDigest = npDigests.getOrDefault(w.id(), Double.NaN);
+            if (numpyReused != null && numpyReused.containsKey(w.id())) {
+                List<String> f = numpyReused.get(w.id());
+                np = csvResult(f);
+                npDigest = parse(f.get(5));
             }
-            if (ours.ok() || ours.status().equals("too slow")) {
-                seen.put(w.op() + " " + w.dtype(), new double[] {work.perCall(), ours.seconds()});
+            double[] ratios = new double[0];
+            if (theirs.size() == mine.size() && rounds > 1) {
+                ratios = java.util.stream.IntStream.range(0, mine.size())
+                        .filter(i -> mine.get(i).ok() && theirs.get(i).ok())
+                        .mapToDouble(i -> theirs.get(i).seconds() / mine.get(i).seconds()).toArray();
             }
-            Timer.Result np = null;
-            double npDigest = Double.NaN;
-            if (numpy != null) {
-                List<String> f = numpy.get(w.id());
-                if (f != null) {
-                    np = new Timer.Result(f.get(1), parse(f.get(2)), Integer.parseInt(f.get(3)), Long.parseLong(f.get(4)), f.get(6));
-                    npDigest = parse(f.get(5));
-                }
-            }
-            rows.add(new Row(w, work, np, npDigest, ours, digest));
-            System.err.printf(Locale.ROOT, "[ours  %2d/%d] %-16s %s%n", k, spec.size(), w.id(),
-                    ours.ok() ? Timer.seconds(ours.seconds()) : ours.note());
+            rows.add(new Row(w, Ops.work(w), np, npDigest, combine(mine), ourDigests.getOrDefault(w.id(), Double.NaN),
+                    ratios));
         }
-        double oursSeconds = (System.nanoTime() - tOurs) * 1e-9;
-
         // The machine's copy bandwidth: the best memcpy-like rate either side reached.
         double copy = Double.NaN;
         List<String> copyParts = new ArrayList<>();
@@ -202,10 +199,13 @@ public final class Compare {
         }
         double total = (System.nanoTime() - started) * 1e-9;
         StringBuilder md = new StringBuilder();
-        md.append(header(numpyMeta, numpyWhy, settings, copyParts, copy, load)).append('\n');
+        if (numpyCsv == null && numpyWhy == null) {
+            numpyMeta = readMeta(out.resolve("numpy-meta.tsv"));
+        }
+        md.append(header(numpyMeta, numpyWhy, settings, rounds, copyParts, copy, load)).append('\n');
         md.append(Report.table(rows, copy)).append('\n');
-        md.append(String.format(Locale.ROOT, "NumPy/ours = NumPy's time / our time: above 1 we are faster. "
-                + "Took %.0f s (NumPy %.0f s, ours %.0f s).%n", total, numpySeconds, oursSeconds));
+        md.append(String.format(Locale.ROOT, "NumPy/ours = NumPy's time / our time: above 1 we are faster; with several "
+                + "rounds, the median of the rounds' ratios, and \"spread\" the smallest and largest. Took %.0f s.%n", total));
         Files.writeString(out.resolve("compare.md"), md.toString(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("compare.csv"), Report.csv(rows, copy), StandardCharsets.UTF_8);
         List<Path> charts = List.of();
@@ -245,6 +245,66 @@ public final class Compare {
         }
     }
 
+    /**
+     * Times one workload on our side, or predicts it too slow from a smaller size of the same op
+     * (only when clearly so: predicted from a time that the work dominates, over 10x the limit).
+     */
+    private static Timer.Result timeOurs(Workload w, Timer.Settings settings, double maxCall, Map<String, double[]> seen,
+            Map<String, Double> digests) {
+        Ops.Work work = Ops.work(w);
+        double[] prev = seen.get(w.op() + " " + w.dtype());
+        double predicted = prev == null ? 0 : prev[1] * work.perCall() / prev[0];
+        Timer.Result ours;
+        if (prev != null && work.perCall() > prev[0] && prev[1] >= maxCall / 100 && predicted > 10 * maxCall) {
+            ours = new Timer.Result("too slow", predicted, 0, 0, Timer.tooSlow(maxCall, "predicted " + Timer.seconds(predicted)));
+        } else {
+            try (Ops.Prepared p = Ops.prepare(w)) {
+                ours = Timer.time(p::call, settings);
+                if (ours.ok()) {
+                    digests.put(w.id(), p.digest());
+                }
+            } catch (Ops.Unavailable e) {
+                ours = new Timer.Result("unavailable", Double.NaN, 0, 0, "not available in this build (" + e.getMessage() + ")");
+            } catch (Throwable e) {
+                ours = new Timer.Result("error", Double.NaN, 0, 0, "error: " + e);
+            }
+        }
+        if (ours.ok() || ours.status().equals("too slow")) {
+            seen.put(w.op() + " " + w.dtype(), new double[] {work.perCall(), ours.seconds()});
+        }
+        return ours;
+    }
+
+    /** One workload timed by NumPy; status "gone" (note: why) if the script has died. */
+    private static Timer.Result askNumpy(NumpyServer numpy, Workload w, Map<String, Double> digests) {
+        try {
+            List<String> f = numpy.time(w.id());
+            if (!Double.isNaN(parse(f.get(5)))) {
+                digests.put(w.id(), parse(f.get(5)));
+            }
+            return csvResult(f);
+        } catch (IOException e) {
+            String why = e.getMessage().endsWith("(exit 3)") ? "python3 has no numpy" : e.getMessage();
+            return new Timer.Result("gone", Double.NaN, 0, 0, why);
+        }
+    }
+
+    /** A result from bench_numpy.py's CSV record (id, status, seconds, samples, inner, digest, note). */
+    private static Timer.Result csvResult(List<String> f) {
+        return new Timer.Result(f.get(1), parse(f.get(2)), Integer.parseInt(f.get(3)), Long.parseLong(f.get(4)), f.get(6));
+    }
+
+    /** The rounds' results as one: the median time of the rounds that ran, or the first failure if none did. */
+    static Timer.Result combine(List<Timer.Result> runs) {
+        double[] ok = runs.stream().filter(Timer.Result::ok).mapToDouble(Timer.Result::seconds).toArray();
+        if (ok.length == 0) {
+            return runs.get(0);
+        }
+        int samples = runs.stream().filter(Timer.Result::ok).mapToInt(Timer.Result::samples).sum();
+        Timer.Result first = runs.stream().filter(Timer.Result::ok).findFirst().orElseThrow();
+        return new Timer.Result("ok", Timer.median(ok, ok.length), samples, first.inner(), "");
+    }
+
     private static double parse(String s) {
         return s == null || s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
@@ -269,6 +329,21 @@ public final class Compare {
             }
         }
         return m;
+    }
+
+    /** {@return the widest x86 vector extension {@code /proc/cpuinfo} lists: "AVX-512", "AVX2", else "none found"} */
+    static String vectorIsa() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    List<String> flags = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
+                    return flags.contains("avx512f") ? "AVX-512" : flags.contains("avx2") ? "AVX2" : "none found";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "unknown";
     }
 
     /** {@return CPU model and core count, as {@code /proc/cpuinfo} and the JVM see them} */
@@ -318,22 +393,25 @@ public final class Compare {
         }
     }
 
-    static String header(Map<String, String> meta, String numpyWhy, Timer.Settings s, List<String> copyParts, double copy,
-            String load) {
+    static String header(Map<String, String> meta, String numpyWhy, Timer.Settings s, int rounds, List<String> copyParts,
+            double copy, String load) {
         StringBuilder sb = new StringBuilder();
         sb.append("## ndarray for Java vs NumPy: ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append(", ").append(machine()).append(", ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.version")).append("\n\n");
+                .append(System.getProperty("os.version")).append(", vector ISA ").append(vectorIsa()).append("\n\n");
         int threads = ourThreads();
         sb.append("- ours: Java ").append(Runtime.version()).append(", ndarray threads ")
-                .append(threads < 0 ? "?" : Integer.toString(threads)).append('\n');
+                .append(threads < 0 ? "?" : Integer.toString(threads)).append(", ")
+                .append(io.github.ndarray.cpu.blas.Blas.describe()).append('\n');
         if (numpyWhy != null) {
             sb.append("- NumPy: not run (").append(numpyWhy).append(")\n");
         } else {
             sb.append("- NumPy ").append(meta.getOrDefault("numpy", "?")).append(" (Python ").append(meta.getOrDefault("python", "?"))
                     .append(", BLAS ").append(meta.getOrDefault("blas", "?")).append(")\n");
         }
-        sb.append(String.format(Locale.ROOT, "- timing, both sides: one cold call, %.1f s of warm-up calls, then the median of up to %d "
+        sb.append(String.format(Locale.ROOT, "- %d round%s, interleaved: each workload timed by NumPy and by us back to back "
+                + "(NumPy first in odd rounds, second in even ones) before the next workload%n", rounds, rounds == 1 ? "" : "s"));
+        sb.append(String.format(Locale.ROOT, "- timing per round, both sides: one cold call, %.1f s of warm-up calls, then the median of up to %d "
                 + "samples, each >= %.0f ms of back-to-back calls; at most %.0f s per workload; a call over %.0f s is not "
                 + "repeated (too slow). Inputs: the same seeded random numbers on both sides. Elementwise ops write into a "
                 + "scratch out= array on both sides; expressions, reductions, matmul, solve and the distance matrix make fresh arrays on both.%n",

@@ -10,8 +10,11 @@ public final class Report {
     }
 
     /** The table's column titles. */
-    static final List<String> COLUMNS = List.of("workload", "size", "dtype", "NumPy", "ours", "NumPy/ours", "ours rate",
-            "of copy BW", "note");
+    static final List<String> COLUMNS = List.of("workload", "size", "dtype", "NumPy", "ours", "NumPy/ours", "spread",
+            "ours rate", "of copy BW", "note");
+    /** The numeric columns, right-aligned: NumPy .. of copy BW. */
+    private static final int FIRST_RIGHT = 3;
+    private static final int LAST_RIGHT = 8;
 
     /**
      * The Markdown table.
@@ -24,7 +27,7 @@ public final class Report {
         List<List<String>> cells = new ArrayList<>();
         for (Row r : rows) {
             cells.add(List.of(r.w().label(), r.w().sizeText(), r.w().dtype(), time(r.numpy()), time(r.ours()), ratio(r.ratio()),
-                    rate(r.oursRate(), r.work().unit()), pctCopy(r, copyGBs), note(r)));
+                    spread(r), rate(r.oursRate(), r.work().unit()), pctCopy(r, copyGBs), note(r)));
         }
         int[] width = new int[COLUMNS.size()];
         for (int c = 0; c < width.length; c++) {
@@ -37,7 +40,7 @@ public final class Report {
         line(sb, COLUMNS, width);
         List<String> rule = new ArrayList<>();
         for (int c = 0; c < width.length; c++) {
-            boolean right = c >= 3 && c <= 7;
+            boolean right = c >= FIRST_RIGHT && c <= LAST_RIGHT;
             rule.add((right ? "-".repeat(Math.max(1, width[c] - 1)) + ":" : "-".repeat(width[c])));
         }
         line(sb, rule, width);
@@ -52,7 +55,7 @@ public final class Report {
         for (int c = 0; c < cells.size(); c++) {
             String v = cells.get(c);
             String pad = " ".repeat(width[c] - v.length());
-            boolean right = c >= 3 && c <= 7;
+            boolean right = c >= FIRST_RIGHT && c <= LAST_RIGHT;
             sb.append(' ').append(right ? pad + v : v + pad).append(" |");
         }
         sb.append('\n');
@@ -72,6 +75,11 @@ public final class Report {
 
     static String ratio(double v) {
         return Double.isNaN(v) ? "" : Timer.sig3(v) + "x";
+    }
+
+    /** {@return "0.91-1.12": the smallest and largest round's ratio of an interleaved run, or "" for one round} */
+    static String spread(Row r) {
+        return Double.isNaN(r.ratioMin()) ? "" : Timer.sig3(r.ratioMin()) + "-" + Timer.sig3(r.ratioMax());
     }
 
     static String rate(double v, String unit) {
@@ -105,7 +113,7 @@ public final class Report {
 
     /** The CSV header. */
     static final String CSV_HEADER = "id,op,label,size,dtype,numpy_s,ours_s,ratio_numpy_over_ours,unit,ours_rate,numpy_rate,"
-            + "ours_pct_copy_bw,numpy_samples,numpy_inner,ours_samples,ours_inner,numpy_status,ours_status,check,note";
+            + "ours_pct_copy_bw,numpy_samples,numpy_inner,ours_samples,ours_inner,numpy_status,ours_status,ratio_min,ratio_max,rounds,check,note";
 
     /**
      * The CSV, one row per workload, times in seconds, empty where there is no value.
@@ -124,7 +132,8 @@ public final class Report {
                     num(r.ratio()), r.work().unit(), num(r.oursRate()), num(r.numpyRate()), pct,
                     np == null ? "" : Integer.toString(np.samples()), np == null ? "" : Long.toString(np.inner()),
                     Integer.toString(r.ours().samples()), Long.toString(r.ours().inner()),
-                    np == null ? "not run" : np.status(), r.ours().status(), r.check(), note(r));
+                    np == null ? "not run" : np.status(), r.ours().status(), num(r.ratioMin()), num(r.ratioMax()),
+                    Integer.toString(r.roundRatios().length), r.check(), note(r));
             for (int i = 0; i < f.size(); i++) {
                 if (i > 0) {
                     sb.append(',');

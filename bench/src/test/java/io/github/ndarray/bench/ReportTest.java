@@ -50,6 +50,24 @@ class ReportTest {
         assertEquals("ours: error: a, \"b\"", back.get(3).get(cols - 1));
     }
 
+    /** Several rounds: the ratio is the median of the rounds' ratios, the spread their range. */
+    @Test
+    void interleavedRoundsGiveAMedianRatioAndASpread() {
+        Workload w = new Workload("add_1e7", "add", "float64", 10_000_000, "a + b");
+        Row r = new Row(w, Ops.work(w), ok(0.008), 1, ok(0.004), 1, new double[] {2.5, 1.5, 2.0});
+        assertEquals(2.0, r.ratio());
+        String line = Report.table(List.of(r), 20.0).split("\n")[2];
+        assertTrue(line.contains(" 2.00x |") && line.contains(" 1.50-2.50 |"), line);
+        List<List<String>> csv = Report.parseCsv(Report.csv(List.of(r), 20.0));
+        List<String> header = csv.get(0);
+        assertEquals("1.5", csv.get(1).get(header.indexOf("ratio_min")));
+        assertEquals("2.5", csv.get(1).get(header.indexOf("ratio_max")));
+        assertEquals("3", csv.get(1).get(header.indexOf("rounds")));
+        Timer.Result combined = Compare.combine(List.of(ok(3), new Timer.Result("error", Double.NaN, 0, 0, "x"), ok(1), ok(2)));
+        assertEquals(2.0, combined.seconds());
+        assertEquals(45, combined.samples());
+    }
+
     @Test
     void formats() {
         assertEquals("812 ns", Timer.seconds(812e-9));
