@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * float32 is computed in float64 and rounded once (a float64 result within 1 ulp rounds to the
  * nearest float32 or its neighbour): NumPy's float32 tables allow 2-4 ulp.
  *
- * <p>Accuracy, checked against correctly rounded values by {@code VectorMathAccuracyTest}:
+ * <p>Accuracy, checked against correctly rounded values by {@code TranscendentalAccuracyTest}:
  * within NumPy's tolerance (1 ulp for float64) over the whole range, with C99's special
  * values (NaN, infinities, signed zeros, subnormal inputs and results).
  */
