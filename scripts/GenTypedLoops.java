@@ -384,7 +384,7 @@ public class GenTypedLoops {
             if (w.equals(from.compute()) || w.equals(from.lane())) {
                 return isStoredCast(ts, i) ? to.lane() : to.compute();
             }
-            if (w.equals("Math") || w.equals("ScalarMath")) {
+            if (w.equals("Math") || w.equals("StrictMath") || w.equals("ScalarMath")) {
                 return narrowed(ts, i) ? "(" + to.compute() + ") " + w : w;
             }
             return w;

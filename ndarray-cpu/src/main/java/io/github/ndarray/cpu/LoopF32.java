@@ -20,12 +20,12 @@ import jdk.incubator.vector.VectorSpecies;
  * Arithmetic is NumPy's as {@link ScalarMath} defines it, bit for bit for the exact operations
  * (+ - * / sqrt, the extrema with their NaN rules, comparisons).
  *
- * <p>Transcendental functions go through the Vector API's lanewise operators, which compiled
- * code runs as SVML on x86 (measured against correctly rounded values: at most 0.78 ulp for
- * float64, 0.74 ulp for float32, the same as NumPy's float64 and better than its float32);
- * interpreted code, and the scalar loop, use {@link Math}, so the last bit of a transcendental
- * result may differ between a cold and a warm call, or between a strided and a contiguous
- * operand.
+ * <p>Transcendental functions give the same bits in every JIT tier, on every thread and in
+ * every layout (issue 13): exp and log are {@link VectorMath}'s polynomials, which a strided
+ * or 0-d operand reaches through the lanes of one vector ({@link #throughLanes}); the others,
+ * pow with a general exponent and arctan2 are {@link StrictMath}'s, element by element. The
+ * Vector API's own {@code EXP}, {@code SIN}, ... are not used: compiled code runs them as SVML
+ * and interpreted code as {@link Math}, which differ in the last bit.
  *
  * <p>float32 arithmetic is done in float: for + - * / and sqrt that rounds exactly as computing
  * in double and rounding once (what the generic loops do), because double carries more than
@@ -84,7 +84,7 @@ final class LoopF32 implements StripKernel {
         long i = 0;
         if (OP == POW && sb == 0) { // one exponent: NumPy's fast cases, whatever the other strides
             float y = b.getAtIndex(E, ib);
-            if (sa == 1 && sc == 1) {
+            if (sa == 1 && sc == 1 && (y == 2 || y == 0.5 || y == -1)) {
                 powByScalar(a, ia, y, c, ic, n);
             } else {
                 for (; i < n; i++) {
@@ -181,20 +181,18 @@ final class LoopF32 implements StripKernel {
     }
 
     /**
-     * {@code c = a ** y} for one exponent, as NumPy's loop does it ({@link ScalarMath#powByScalar}):
+     * {@code c = a ** y} for the exponents NumPy computes without pow ({@link ScalarMath#powByScalar}):
      * y = 2 is {@code x * x}, 0.5 is sqrt and -1 is 1 / x, each correctly rounded and the cost of
-     * one vector operation; other exponents take the lanewise pow. Each case is its own loop
-     * method, compiled with its own profile (as the layouts of {@link #binary} are).
+     * one vector operation. Each case is its own loop method, compiled with its own profile (as
+     * the layouts of {@link #binary} are).
      */
     private static void powByScalar(MemorySegment a, long ia, float y, MemorySegment c, long ic, long n) {
         if (y == 2) {
             square(a, ia, c, ic, n);
         } else if (y == 0.5) {
             sqrt(a, ia, c, ic, n);
-        } else if (y == -1) {
-            reciprocal(a, ia, c, ic, n);
         } else {
-            powLoop(a, ia, y, c, ic, n);
+            reciprocal(a, ia, c, ic, n);
         }
     }
 
@@ -237,29 +235,6 @@ final class LoopF32 implements StripKernel {
         }
     }
 
-    private static void powLoop(MemorySegment a, long ia, float y, MemorySegment c, long ic, long n) {
-        FloatVector vy = FloatVector.broadcast(S, y);
-        long end = S.loopBound(n);
-        long i = 0;
-        for (; i < end; i += L) {
-            store(c, ic + i, pow(load(a, ia + i), vy));
-        }
-        if (i < n) {
-            VectorMask<Float> k = S.indexInRange(i, n);
-            store(c, ic + i, pow(load(a, ia + i, k), vy), k);
-        }
-    }
-
-    /**
-     * The lanewise pow (SVML when compiled, {@link Math#pow} per lane otherwise) with C99's two
-     * cases where Java's pow gives NaN: {@code pow(1, y)} and {@code pow(-1, ±inf)} are 1.
-     */
-    private static FloatVector pow(FloatVector x, FloatVector y) {
-        VectorMask<Float> one = x.compare(VectorOperators.EQ, 1)
-                .or(x.compare(VectorOperators.EQ, -1).and(y.test(VectorOperators.IS_INFINITE)));
-        return x.lanewise(VectorOperators.POW, y).blend(1, one);
-    }
-
     /**
      * floor, ceil, trunc and rint, exact: on the magnitude {@code a} (below {@link #BIG}),
      * {@code (a + BIG) - BIG} is a rounded half to even; with x's sign bit put back it is rint(x)
@@ -285,6 +260,10 @@ final class LoopF32 implements StripKernel {
 
     private static void unary(MemorySegment a, long ia, long sa, MemorySegment c, long ic, long sc, long n) {
         long i = 0;
+        if (isVectorMath(OP) && (sa != 1 || sc != 1)) {
+            throughLanes(a, ia, sa, c, ic, sc, n);
+            return;
+        }
         if (sa == 1 && sc == 1 && hasVector(OP, true)) {
             long end = S.loopBound(n);
             for (; i < end; i += L) {
@@ -312,13 +291,30 @@ final class LoopF32 implements StripKernel {
         }
     }
 
+    /**
+     * A {@link VectorMath} function of a strided operand: the elements, a vector's worth at a
+     * time, go through the lanes of one vector, so each gets the bits a contiguous loop gives it.
+     */
+    private static void throughLanes(MemorySegment a, long ia, long sa, MemorySegment c, long ic, long sc, long n) {
+        float[] lanes = new float[L];
+        for (long i = 0; i < n; i += L) {
+            int m = (int) Math.min(L, n - i);
+            for (int j = 0; j < m; j++) {
+                lanes[j] = a.getAtIndex(E, ia + (i + j) * sa);
+            }
+            apply(FloatVector.fromArray(S, lanes, 0)).intoArray(lanes, 0);
+            for (int j = 0; j < m; j++) {
+                c.setAtIndex(E, ic + (i + j) * sc, lanes[j]);
+            }
+        }
+    }
+
     private static FloatVector apply(FloatVector x, FloatVector y) {
         return switch (OP) {
             case MAXIMUM -> y.blend(x, x.compare(VectorOperators.GE, y).or(x.test(VectorOperators.IS_NAN)));
             case MINIMUM -> y.blend(x, x.compare(VectorOperators.LE, y).or(x.test(VectorOperators.IS_NAN)));
             case FMAX -> y.blend(x, x.compare(VectorOperators.GE, y).or(y.test(VectorOperators.IS_NAN)));
             case FMIN -> y.blend(x, x.compare(VectorOperators.LE, y).or(y.test(VectorOperators.IS_NAN)));
-            case POW -> pow(x, y);
             default -> x.lanewise(BINARY, y);
         };
     }
@@ -336,7 +332,7 @@ final class LoopF32 implements StripKernel {
             case POW -> (float) ScalarMath.pow(x, y);
             case FLOOR_DIV -> (float) ScalarMath.floorDivide(x, y);
             case MOD -> (float) ScalarMath.floorMod(x, y);
-            case ATAN2 -> (float) Math.atan2(x, y);
+            case ATAN2 -> (float) StrictMath.atan2(x, y);
             default -> throw new AssertionError(OP);
         };
     }
@@ -374,6 +370,8 @@ final class LoopF32 implements StripKernel {
             // NaN stays, zeros of either sign give +0.0 (ScalarMath.sign).
             case SIGN -> x.blend(0, x.compare(VectorOperators.EQ, 0)).blend(1, x.compare(VectorOperators.GT, 0))
                     .blend(-1, x.compare(VectorOperators.LT, 0));
+            case EXP -> VectorMath.exp(x);
+            case LOG -> VectorMath.log(x);
             default -> x.lanewise(UNARY);
         };
     }
@@ -386,21 +384,19 @@ final class LoopF32 implements StripKernel {
             case COPY -> x;
             case SQRT -> (float) Math.sqrt(x);
             case RECIPROCAL -> 1.0f / x;
-            case EXP -> (float) Math.exp(x);
-            case EXPM1 -> (float) Math.expm1(x);
-            case LOG -> (float) Math.log(x);
-            case LOG1P -> (float) Math.log1p(x);
-            case LOG10 -> (float) Math.log10(x);
-            case SIN -> (float) Math.sin(x);
-            case COS -> (float) Math.cos(x);
-            case TAN -> (float) Math.tan(x);
-            case ASIN -> (float) Math.asin(x);
-            case ACOS -> (float) Math.acos(x);
-            case ATAN -> (float) Math.atan(x);
-            case SINH -> (float) Math.sinh(x);
-            case COSH -> (float) Math.cosh(x);
-            case TANH -> (float) Math.tanh(x);
-            case CBRT -> (float) Math.cbrt(x);
+            case EXPM1 -> (float) StrictMath.expm1(x);
+            case LOG1P -> (float) StrictMath.log1p(x);
+            case LOG10 -> (float) StrictMath.log10(x);
+            case SIN -> (float) StrictMath.sin(x);
+            case COS -> (float) StrictMath.cos(x);
+            case TAN -> (float) StrictMath.tan(x);
+            case ASIN -> (float) StrictMath.asin(x);
+            case ACOS -> (float) StrictMath.acos(x);
+            case ATAN -> (float) StrictMath.atan(x);
+            case SINH -> (float) StrictMath.sinh(x);
+            case COSH -> (float) StrictMath.cosh(x);
+            case TANH -> (float) StrictMath.tanh(x);
+            case CBRT -> (float) StrictMath.cbrt(x);
             case FLOOR -> (float) Math.floor(x);
             case CEIL -> (float) Math.ceil(x);
             case TRUNC -> (float) ScalarMath.trunc(x);

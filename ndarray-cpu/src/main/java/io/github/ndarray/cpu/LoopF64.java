@@ -20,12 +20,12 @@ import jdk.incubator.vector.VectorSpecies;
  * Arithmetic is NumPy's as {@link ScalarMath} defines it, bit for bit for the exact operations
  * (+ - * / sqrt, the extrema with their NaN rules, comparisons).
  *
- * <p>Transcendental functions go through the Vector API's lanewise operators, which compiled
- * code runs as SVML on x86 (measured against correctly rounded values: at most 0.78 ulp for
- * float64, 0.74 ulp for float32, the same as NumPy's float64 and better than its float32);
- * interpreted code, and the scalar loop, use {@link Math}, so the last bit of a transcendental
- * result may differ between a cold and a warm call, or between a strided and a contiguous
- * operand.
+ * <p>Transcendental functions give the same bits in every JIT tier, on every thread and in
+ * every layout (issue 13): exp and log are {@link VectorMath}'s polynomials, which a strided
+ * or 0-d operand reaches through the lanes of one vector ({@link #throughLanes}); the others,
+ * pow with a general exponent and arctan2 are {@link StrictMath}'s, element by element. The
+ * Vector API's own {@code EXP}, {@code SIN}, ... are not used: compiled code runs them as SVML
+ * and interpreted code as {@link Math}, which differ in the last bit.
  *
  * <p>{@link LoopF32} is this file with float for double; keep the two in step.
  */
@@ -79,7 +79,7 @@ final class LoopF64 implements StripKernel {
         long i = 0;
         if (OP == POW && sb == 0) { // one exponent: NumPy's fast cases, whatever the other strides
             double y = b.getAtIndex(E, ib);
-            if (sa == 1 && sc == 1) {
+            if (sa == 1 && sc == 1 && (y == 2 || y == 0.5 || y == -1)) {
                 powByScalar(a, ia, y, c, ic, n);
             } else {
                 for (; i < n; i++) {
@@ -176,20 +176,18 @@ final class LoopF64 implements StripKernel {
     }
 
     /**
-     * {@code c = a ** y} for one exponent, as NumPy's loop does it ({@link ScalarMath#powByScalar}):
+     * {@code c = a ** y} for the exponents NumPy computes without pow ({@link ScalarMath#powByScalar}):
      * y = 2 is {@code x * x}, 0.5 is sqrt and -1 is 1 / x, each correctly rounded and the cost of
-     * one vector operation; other exponents take the lanewise pow. Each case is its own loop
-     * method, compiled with its own profile (as the layouts of {@link #binary} are).
+     * one vector operation. Each case is its own loop method, compiled with its own profile (as
+     * the layouts of {@link #binary} are).
      */
     private static void powByScalar(MemorySegment a, long ia, double y, MemorySegment c, long ic, long n) {
         if (y == 2) {
             square(a, ia, c, ic, n);
         } else if (y == 0.5) {
             sqrt(a, ia, c, ic, n);
-        } else if (y == -1) {
-            reciprocal(a, ia, c, ic, n);
         } else {
-            powLoop(a, ia, y, c, ic, n);
+            reciprocal(a, ia, c, ic, n);
         }
     }
 
@@ -232,29 +230,6 @@ final class LoopF64 implements StripKernel {
         }
     }
 
-    private static void powLoop(MemorySegment a, long ia, double y, MemorySegment c, long ic, long n) {
-        DoubleVector vy = DoubleVector.broadcast(S, y);
-        long end = S.loopBound(n);
-        long i = 0;
-        for (; i < end; i += L) {
-            store(c, ic + i, pow(load(a, ia + i), vy));
-        }
-        if (i < n) {
-            VectorMask<Double> k = S.indexInRange(i, n);
-            store(c, ic + i, pow(load(a, ia + i, k), vy), k);
-        }
-    }
-
-    /**
-     * The lanewise pow (SVML when compiled, {@link Math#pow} per lane otherwise) with C99's two
-     * cases where Java's pow gives NaN: {@code pow(1, y)} and {@code pow(-1, ±inf)} are 1.
-     */
-    private static DoubleVector pow(DoubleVector x, DoubleVector y) {
-        VectorMask<Double> one = x.compare(VectorOperators.EQ, 1)
-                .or(x.compare(VectorOperators.EQ, -1).and(y.test(VectorOperators.IS_INFINITE)));
-        return x.lanewise(VectorOperators.POW, y).blend(1, one);
-    }
-
     /**
      * floor, ceil, trunc and rint, exact: on the magnitude {@code a} (below {@link #BIG}),
      * {@code (a + BIG) - BIG} is a rounded half to even; with x's sign bit put back it is rint(x)
@@ -280,6 +255,10 @@ final class LoopF64 implements StripKernel {
 
     private static void unary(MemorySegment a, long ia, long sa, MemorySegment c, long ic, long sc, long n) {
         long i = 0;
+        if (isVectorMath(OP) && (sa != 1 || sc != 1)) {
+            throughLanes(a, ia, sa, c, ic, sc, n);
+            return;
+        }
         if (sa == 1 && sc == 1 && hasVector(OP, true)) {
             long end = S.loopBound(n);
             for (; i < end; i += L) {
@@ -307,13 +286,30 @@ final class LoopF64 implements StripKernel {
         }
     }
 
+    /**
+     * A {@link VectorMath} function of a strided operand: the elements, a vector's worth at a
+     * time, go through the lanes of one vector, so each gets the bits a contiguous loop gives it.
+     */
+    private static void throughLanes(MemorySegment a, long ia, long sa, MemorySegment c, long ic, long sc, long n) {
+        double[] lanes = new double[L];
+        for (long i = 0; i < n; i += L) {
+            int m = (int) Math.min(L, n - i);
+            for (int j = 0; j < m; j++) {
+                lanes[j] = a.getAtIndex(E, ia + (i + j) * sa);
+            }
+            apply(DoubleVector.fromArray(S, lanes, 0)).intoArray(lanes, 0);
+            for (int j = 0; j < m; j++) {
+                c.setAtIndex(E, ic + (i + j) * sc, lanes[j]);
+            }
+        }
+    }
+
     private static DoubleVector apply(DoubleVector x, DoubleVector y) {
         return switch (OP) {
             case MAXIMUM -> y.blend(x, x.compare(VectorOperators.GE, y).or(x.test(VectorOperators.IS_NAN)));
             case MINIMUM -> y.blend(x, x.compare(VectorOperators.LE, y).or(x.test(VectorOperators.IS_NAN)));
             case FMAX -> y.blend(x, x.compare(VectorOperators.GE, y).or(y.test(VectorOperators.IS_NAN)));
             case FMIN -> y.blend(x, x.compare(VectorOperators.LE, y).or(y.test(VectorOperators.IS_NAN)));
-            case POW -> pow(x, y);
             default -> x.lanewise(BINARY, y);
         };
     }
@@ -331,7 +327,7 @@ final class LoopF64 implements StripKernel {
             case POW -> ScalarMath.pow(x, y);
             case FLOOR_DIV -> ScalarMath.floorDivide(x, y);
             case MOD -> ScalarMath.floorMod(x, y);
-            case ATAN2 -> Math.atan2(x, y);
+            case ATAN2 -> StrictMath.atan2(x, y);
             default -> throw new AssertionError(OP);
         };
     }
@@ -369,6 +365,8 @@ final class LoopF64 implements StripKernel {
             // NaN stays, zeros of either sign give +0.0 (ScalarMath.sign).
             case SIGN -> x.blend(0, x.compare(VectorOperators.EQ, 0)).blend(1, x.compare(VectorOperators.GT, 0))
                     .blend(-1, x.compare(VectorOperators.LT, 0));
+            case EXP -> VectorMath.exp(x);
+            case LOG -> VectorMath.log(x);
             default -> x.lanewise(UNARY);
         };
     }
@@ -381,21 +379,19 @@ final class LoopF64 implements StripKernel {
             case COPY -> x;
             case SQRT -> Math.sqrt(x);
             case RECIPROCAL -> 1.0 / x;
-            case EXP -> Math.exp(x);
-            case EXPM1 -> Math.expm1(x);
-            case LOG -> Math.log(x);
-            case LOG1P -> Math.log1p(x);
-            case LOG10 -> Math.log10(x);
-            case SIN -> Math.sin(x);
-            case COS -> Math.cos(x);
-            case TAN -> Math.tan(x);
-            case ASIN -> Math.asin(x);
-            case ACOS -> Math.acos(x);
-            case ATAN -> Math.atan(x);
-            case SINH -> Math.sinh(x);
-            case COSH -> Math.cosh(x);
-            case TANH -> Math.tanh(x);
-            case CBRT -> Math.cbrt(x);
+            case EXPM1 -> StrictMath.expm1(x);
+            case LOG1P -> StrictMath.log1p(x);
+            case LOG10 -> StrictMath.log10(x);
+            case SIN -> StrictMath.sin(x);
+            case COS -> StrictMath.cos(x);
+            case TAN -> StrictMath.tan(x);
+            case ASIN -> StrictMath.asin(x);
+            case ACOS -> StrictMath.acos(x);
+            case ATAN -> StrictMath.atan(x);
+            case SINH -> StrictMath.sinh(x);
+            case COSH -> StrictMath.cosh(x);
+            case TANH -> StrictMath.tanh(x);
+            case CBRT -> StrictMath.cbrt(x);
             case FLOOR -> Math.floor(x);
             case CEIL -> Math.ceil(x);
             case TRUNC -> ScalarMath.trunc(x);

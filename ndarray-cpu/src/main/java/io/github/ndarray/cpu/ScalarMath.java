@@ -62,7 +62,7 @@ final class ScalarMath {
         if (a == 1.0 || (a == -1.0 && Double.isInfinite(b))) {
             return 1.0;
         }
-        return Math.pow(a, b);
+        return StrictMath.pow(a, b);
     }
 
     /**
@@ -131,10 +131,10 @@ final class ScalarMath {
                 && Math.getExponent(x) >= Double.MIN_EXPONENT) {
             return Math.getExponent(x);
         }
-        return Math.log(x) / LN2;
+        return StrictMath.log(x) / LN2;
     }
 
-    private static final double LN2 = Math.log(2.0);
+    private static final double LN2 = StrictMath.log(2.0);
 
     /** {@code np.maximum}: NaN propagates from either side; ties give the first operand. */
     static double maximum(double a, double b) {

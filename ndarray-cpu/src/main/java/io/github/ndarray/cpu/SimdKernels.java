@@ -140,17 +140,26 @@ final class SimdKernels {
         return op >= EQ && op < NEG || op >= ISNAN;
     }
 
-    /** {@return whether the op has a vector form on floats or integers (else only the template's typed scalar loop runs)} */
+    /**
+     * {@return whether the op has a vector form on floats or integers (else only the template's
+     * typed scalar loop runs)}. Of the float transcendentals only {@link VectorMath}'s have one:
+     * the others compute with {@link StrictMath}, the same bits in every JIT tier.
+     */
     static boolean hasVector(int op, boolean floating) {
         return switch (op) {
             // float floor_divide/remainder need fmod; uint8's do not fit the int8 lanes' signed conversions
             case FLOOR_DIV, MOD -> !floating;
-            case UFLOOR_DIV, UMOD, LOG2 -> false;
-            default -> true;
+            case UFLOOR_DIV, UMOD -> false;
+            default -> isVectorMath(op) || !(floating && isTranscendental(op));
         };
     }
 
-    /** {@return whether an op's vector form is approximate (SVML: within ~1 ulp, not bit for bit)} */
+    /** {@return whether the float op is one of {@link VectorMath}'s functions, which strided operands reach through vector lanes} */
+    static boolean isVectorMath(int op) {
+        return op == EXP || op == LOG;
+    }
+
+    /** {@return whether an op's float result is approximate (within ~1 ulp, not correctly rounded)} */
     static boolean isTranscendental(int op) {
         return op >= EXP && op <= CBRT || op == LOG2 || op == ATAN2 || op == POW || op == UPOW;
     }
@@ -297,7 +306,6 @@ final class SimdKernels {
             case XOR -> VectorOperators.XOR;
             case UMAX -> VectorOperators.UMAX;
             case UMIN -> VectorOperators.UMIN;
-            case ATAN2 -> VectorOperators.ATAN2;
             default -> null;
         };
     }
@@ -342,21 +350,6 @@ final class SimdKernels {
             case ABS -> VectorOperators.ABS;
             case NOT -> VectorOperators.NOT;
             case SQRT -> VectorOperators.SQRT;
-            case EXP -> VectorOperators.EXP;
-            case EXPM1 -> VectorOperators.EXPM1;
-            case LOG -> VectorOperators.LOG;
-            case LOG1P -> VectorOperators.LOG1P;
-            case LOG10 -> VectorOperators.LOG10;
-            case SIN -> VectorOperators.SIN;
-            case COS -> VectorOperators.COS;
-            case TAN -> VectorOperators.TAN;
-            case ASIN -> VectorOperators.ASIN;
-            case ACOS -> VectorOperators.ACOS;
-            case ATAN -> VectorOperators.ATAN;
-            case SINH -> VectorOperators.SINH;
-            case COSH -> VectorOperators.COSH;
-            case TANH -> VectorOperators.TANH;
-            case CBRT -> VectorOperators.CBRT;
             default -> null;
         };
     }
