@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.ndarray.DType;
+import io.github.ndarray.Index;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
@@ -190,7 +191,75 @@ final class Golden {
         t.put("full", (a, p) -> created(() -> ND.full(p.dtype(), p.getDouble("value"), p.shape()),
                 d -> ND.full(d, p.dtype(), p.getDouble("value"), p.shape())));
         t.put("astype", (a, p) -> arr(a[0]).astype(p.dtype()));
+        advancedIndexing(t);
+        sortingAndSets(t);
         return t;
+    }
+
+    /** Advanced indexing and NumPy's indexing routines ({@code indexing_adv.tsv}). */
+    private static void advancedIndexing(Map<String, Op> t) {
+        t.put("setitem_get", (a, p) -> arr(a[0]).get(index(p.get("index"), a)));
+        t.put("setitem_ix", (a, p) -> arr(a[0]).set(index(p.get("index"), a), a[a.length - 1]));
+        t.put("take", (a, p) -> p.axis() == null ? ND.take(arr(a[0]), arr(a[1])) : ND.take(arr(a[0]), arr(a[1]), p.axis()));
+        t.put("put", (a, p) -> {
+            ND.put(arr(a[0]), arr(a[1]), a[2]);
+            return arr(a[0]);
+        });
+        t.put("take_along_axis", (a, p) -> ND.takeAlongAxis(arr(a[0]), arr(a[1]), p.axis()));
+        t.put("put_along_axis", (a, p) -> {
+            ND.putAlongAxis(arr(a[0]), arr(a[1]), a[2], p.axis());
+            return arr(a[0]);
+        });
+        t.put("compress", (a, p) -> p.axis() == null ? ND.compress(arr(a[0]), arr(a[1]))
+                : ND.compress(arr(a[0]), arr(a[1]), p.axis()));
+        t.put("argwhere", (a, p) -> ND.argwhere(arr(a[0])));
+        t.put("flatnonzero", (a, p) -> ND.flatnonzero(arr(a[0])));
+        t.put("nonzero.0", (a, p) -> ND.nonzero(arr(a[0]))[0]);
+        t.put("nonzero.1", (a, p) -> ND.nonzero(arr(a[0]))[1]);
+        t.put("extract", (a, p) -> ND.extract(arr(a[0]), arr(a[1])));
+        t.put("place", (a, p) -> {
+            ND.place(arr(a[0]), arr(a[1]), a[2]);
+            return arr(a[0]);
+        });
+        t.put("choose", (a, p) -> ND.choose(arr(a[0]), Arrays.copyOfRange(a, 1, a.length, NDArray[].class)));
+        for (String u : List.of("add", "multiply", "maximum")) {
+            t.put(u + ".at", (a, p) -> {
+                UFUNCS.get(u).at(arr(a[0]), a[a.length - 1], index(p.get("index"), a));
+                return arr(a[0]);
+            });
+        }
+    }
+
+    /** Sorting, searching and set routines ({@code sorting.tsv}). */
+    private static void sortingAndSets(Map<String, Op> t) {
+        t.put("sort", (a, p) -> p.axis() == null ? ND.sortFlat(arr(a[0])) : ND.sort(arr(a[0]), p.axis()));
+        t.put("argsort", (a, p) -> p.axis() == null ? ND.argsortFlat(arr(a[0])) : ND.argsort(arr(a[0]), p.axis()));
+        t.put("searchsorted", (a, p) -> ND.searchsorted(arr(a[0]), a[1], p.get("side").equals("right")));
+        t.put("unique", (a, p) -> ND.unique(arr(a[0])));
+        t.put("unique.index", (a, p) -> ND.unique(arr(a[0]), true, false, false).indices());
+        t.put("unique.inverse", (a, p) -> ND.unique(arr(a[0]), false, true, false).inverse());
+        t.put("unique.counts", (a, p) -> ND.unique(arr(a[0]), false, false, true).counts());
+        t.put("isin", (a, p) -> ND.isin(arr(a[0]), arr(a[1]), p.has("invert")));
+        t.put("intersect1d", (a, p) -> ND.intersect1d(arr(a[0]), arr(a[1])));
+        t.put("union1d", (a, p) -> ND.union1d(arr(a[0]), arr(a[1])));
+        t.put("setdiff1d", (a, p) -> ND.setdiff1d(arr(a[0]), arr(a[1])));
+        t.put("lexsort", (a, p) -> ND.lexsort(Arrays.copyOf(a, a.length, NDArray[].class)));
+    }
+
+    /**
+     * An index expression of a case: NumPy's syntax, where {@code @k} stands for the k-th operand
+     * as an {@link Index#array} (so that index arrays can be views, of any dtype, on the device).
+     */
+    static Index[] index(String expr, Object[] args) {
+        if (!expr.contains("@")) {
+            return Index.parse(expr);
+        }
+        List<Index> out = new ArrayList<>();
+        for (String item : expr.split(",")) {
+            out.add(item.startsWith("@") ? Index.array(arr(args[Integer.parseInt(item.substring(1))]))
+                    : Index.parse(item)[0]);
+        }
+        return out.toArray(new Index[0]);
     }
 
     /** A creation op: the host overload on the CPU, the device overload on any other device under test. */
@@ -528,7 +597,9 @@ final class Golden {
             "arange_int", "where", "clip", "maximum", "minimum", "fmax", "fmin", "max", "min", "maximum.reduce",
             "minimum.reduce", "fmax.reduce", "fmin.reduce", "maximum.accumulate", "minimum.accumulate",
             "fmax.accumulate", "fmin.accumulate", "negative", "absolute", "sign", "floor", "ceil", "trunc", "rint",
-            "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt", "setitem");
+            "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt", "setitem", "setitem_get",
+            "setitem_ix", "take", "put", "take_along_axis", "put_along_axis", "compress", "extract", "place", "choose",
+            "sort", "unique", "intersect1d", "union1d", "setdiff1d", "add.at", "multiply.at", "maximum.at");
 
     /** Relative tolerance for one float result element (see {@link GoldenTest}). */
     static double rtol(DType t, String op) {
