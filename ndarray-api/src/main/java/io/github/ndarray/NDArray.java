@@ -684,7 +684,16 @@ public final class NDArray implements AutoCloseable {
                 Elementwise.checkSameDevice(this, src); // a scalar is a host array that every backend takes
             }
             NDArray trimmed = dropLeadingOnes(src, shape.length);
-            NDArray b = trimmed.broadcastTo(shape);
+            NDArray b;
+            try {
+                b = trimmed.broadcastTo(shape);
+            } catch (IllegalArgumentException e) {
+                if (trimmed != src) {
+                    trimmed.close();
+                }
+                throw new IllegalArgumentException("could not broadcast input array from shape "
+                        + Shapes.format(src.shape) + " into shape " + Shapes.format(shape), e);
+            }
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
                 try (Hold h = Hold.of(this)) {
