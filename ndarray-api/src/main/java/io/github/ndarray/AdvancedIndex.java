@@ -198,6 +198,7 @@ final class AdvancedIndex implements AutoCloseable {
         List<NDArray> arrays = new ArrayList<>();
         List<Integer> arrayAxes = new ArrayList<>(); // axis of a
         List<Integer> viewAxes = new ArrayList<>(); // axis of the basic view
+        List<NDArray> fromMasks = new ArrayList<>(); // positions of true elements: in bounds by construction
         int axis = 0;
         int viewAxis = 0;
         for (Index ix : index) {
@@ -228,6 +229,7 @@ final class AdvancedIndex implements AutoCloseable {
                     if (i.dtype() == DType.BOOL) {
                         NDArray[] cols = maskPositions(i, shape, axis, temps);
                         for (NDArray c : cols) {
+                            fromMasks.add(c);
                             basic.add(Index.all());
                             arrays.add(c);
                             arrayAxes.add(axis++);
@@ -265,7 +267,8 @@ final class AdvancedIndex implements AutoCloseable {
         }
         NDArray[] indices = new NDArray[k];
         for (int j = 0; j < k; j++) {
-            indices[j] = normalized(arrays.get(j), view.shape(viewAxes.get(j)), arrayAxes.get(j), b, temps);
+            NDArray i = arrays.get(j);
+            indices[j] = normalized(i, view.shape(viewAxes.get(j)), arrayAxes.get(j), b, fromMasks.contains(i), temps);
         }
         // The source: the view with the indexed axes first.
         int vnd = view.ndim();
@@ -346,12 +349,12 @@ final class AdvancedIndex implements AutoCloseable {
 
     /**
      * The index array checked against an axis of size {@code n} (NumPy's IndexError on the first
-     * position out of bounds), negatives counted from the end, as a C-contiguous int64 array of
+     * position out of bounds; not for positions taken from a mask, which are in bounds), negatives counted from the end, as a C-contiguous int64 array of
      * shape {@code b}.
      */
-    private static NDArray normalized(NDArray i, long n, int axis, long[] b, List<NDArray> temps) {
+    private static NDArray normalized(NDArray i, long n, int axis, long[] b, boolean inBounds, List<NDArray> temps) {
         boolean negatives = false;
-        if (i.size() > 0) {
+        if (i.size() > 0 && !inBounds) {
             long lo;
             long hi;
             try (NDArray mn = ND.min(i); NDArray mx = ND.max(i)) {

@@ -11,10 +11,23 @@ final class SetRoutines {
     /** {@code np.unique(a, return_index, return_inverse, return_counts)} over the flattened array; NaNs collapse to one. */
     static Unique unique(NDArray a, boolean returnIndex, boolean returnInverse, boolean returnCounts) {
         a.checkOpen();
-        long n = a.size();
+        if (!returnIndex && !returnInverse) {
+            // No positions wanted: a sort does, without the permutation.
+            try (NDArray sorted = Sorting.sort(a, null)) {
+                return fromSorted(a, sorted, null, false, false, returnCounts);
+            }
+        }
         try (NDArray flat = a.ravel(); NDArray order = Sorting.argsort(flat, -1);
-                NDArray sorted = flat.get(Index.array(order)); NDArray first = firstOfRuns(sorted);
-                NDArray starts = Searching.flatnonzero(first)) {
+                NDArray sorted = flat.get(Index.array(order))) {
+            return fromSorted(a, sorted, order, returnIndex, returnInverse, returnCounts);
+        }
+    }
+
+    /** The parts of {@code unique(a)} from a's flattened elements sorted, and the sorting permutation if known. */
+    private static Unique fromSorted(NDArray a, NDArray sorted, NDArray order, boolean returnIndex, boolean returnInverse,
+            boolean returnCounts) {
+        long n = a.size();
+        try (NDArray first = firstOfRuns(sorted); NDArray starts = Searching.flatnonzero(first)) {
             NDArray values = sorted.get(Index.array(starts));
             NDArray indices = returnIndex ? order.get(Index.array(starts)) : null;
             NDArray inverse = null;

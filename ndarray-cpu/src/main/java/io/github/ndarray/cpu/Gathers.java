@@ -25,8 +25,15 @@ final class Gathers {
         void run(long fromOffset, long toOffset);
     }
 
+    /** Fewest elements per thread of a single-element gather (memory-bound, random reads). */
+    private static final long GRAIN = 1 << 16;
+
     static void gather(NDArray src, NDArray[] indices, NDArray out) {
         int k = indices.length;
+        if (k == 1 && src.ndim() == 1 && out.flatStride() == 1) {
+            gatherElements(src, indices[0], out);
+            return;
+        }
         long[] rShape = Arrays.copyOfRange(src.shape(), k, src.ndim());
         int bNd = out.ndim() - rShape.length;
         RowMove move = copier(src, out, rShape, Arrays.copyOfRange(src.elementStrides(), k, src.ndim()),
@@ -105,6 +112,44 @@ final class Gathers {
         CpuBackend.keepAlive(new NDArray[] {indexed, other});
     }
 
+    /**
+     * {@code out[b] = src[idx[b]]} for a 1-D source and a contiguous result, the common
+     * {@code a[idx]} and {@code a[mask]}: one loop per item size, on every thread (each
+     * element is written once, so the result does not depend on the split).
+     */
+    private static void gatherElements(NDArray src, NDArray index, NDArray out) {
+        MemorySegment s = CpuBackend.segment(src.storage());
+        MemorySegment ix = CpuBackend.segment(index.storage());
+        MemorySegment o = CpuBackend.segment(out.storage());
+        long so = src.elementOffset();
+        long stride = src.elementStrides()[0];
+        long io = index.elementOffset();
+        long oo = out.elementOffset();
+        int item = src.dtype().itemSize();
+        Parallel.forRange(out.size(), GRAIN, (lo, hi) -> {
+            switch (item) {
+                case 8 -> {
+                    for (long b = lo; b < hi; b++) {
+                        long at = so + ix.get(INDEX, (io + b) * 8) * stride;
+                        o.set(ValueLayout.JAVA_LONG_UNALIGNED, (oo + b) * 8, s.get(ValueLayout.JAVA_LONG_UNALIGNED, at * 8));
+                    }
+                }
+                case 4 -> {
+                    for (long b = lo; b < hi; b++) {
+                        long at = so + ix.get(INDEX, (io + b) * 8) * stride;
+                        o.set(ValueLayout.JAVA_INT_UNALIGNED, (oo + b) * 4, s.get(ValueLayout.JAVA_INT_UNALIGNED, at * 4));
+                    }
+                }
+                default -> {
+                    for (long b = lo; b < hi; b++) {
+                        copyElement(s, so + ix.get(INDEX, (io + b) * 8) * stride, o, oo + b, item);
+                    }
+                }
+            }
+        });
+        CpuBackend.keepAlive(new NDArray[] {src, index, out});
+    }
+
     /** Copies a row of shape {@code rShape} bit for bit from {@code from}'s memory to {@code to}'s. */
     private static RowMove copier(NDArray from, NDArray to, long[] rShape, long[] fromR, long[] toR) {
         MemorySegment f = CpuBackend.segment(from.storage());
@@ -132,6 +177,15 @@ final class Gathers {
     }
 
     static long countNonzero(NDArray a) {
+        if (isFlatBytes(a)) {
+            MemorySegment s = CpuBackend.segment(a.storage());
+            long count = 0;
+            for (long i = a.elementOffset(), end = i + a.size(); i < end; i++) {
+                count += s.get(ValueLayout.JAVA_BYTE, i) != 0 ? 1 : 0;
+            }
+            CpuBackend.keepAlive(new NDArray[] {a});
+            return count;
+        }
         long[] count = new long[1];
         visitNonzero(a, coords -> count[0]++);
         return count[0];
@@ -139,6 +193,19 @@ final class Gathers {
 
     static void nonzero(NDArray a, NDArray out) {
         MemorySegment o = CpuBackend.segment(out.storage());
+        if (isFlatBytes(a)) {
+            MemorySegment s = CpuBackend.segment(a.storage());
+            long next = out.elementOffset() * 8;
+            long first = a.elementOffset();
+            for (long i = 0, n = a.size(); i < n; i++) {
+                if (s.get(ValueLayout.JAVA_BYTE, first + i) != 0) {
+                    o.set(INDEX, next, i);
+                    next += 8;
+                }
+            }
+            CpuBackend.keepAlive(new NDArray[] {a, out});
+            return;
+        }
         long[] next = {out.elementOffset()};
         visitNonzero(a, coords -> {
             for (long c : coords) {
@@ -146,6 +213,11 @@ final class Gathers {
             }
         });
         CpuBackend.keepAlive(new NDArray[] {out});
+    }
+
+    /** A contiguous 1-D (or 0-d) array of bytes (bool, int8, uint8): positions are its flat indices. */
+    private static boolean isFlatBytes(NDArray a) {
+        return a.ndim() <= 1 && a.flatStride() == 1 && a.dtype().itemSize() == 1;
     }
 
     /** Calls {@code f} with the coordinates (reused array) of each nonzero element, in C order. */
