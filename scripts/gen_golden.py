@@ -1676,6 +1676,73 @@ def sort_set_cases(w):
            lambda s, v: np.searchsorted(s, v), params="side=left")
 
 
+# ---------------------------------------------------------------------------- manipulation
+
+def manipulation_cases(w):
+    """flip/fliplr/flipud/rot90/moveaxis/diagonal (views), diag/trace/tril/triu, atleast_nd,
+    broadcast_arrays, meshgrid, split/array_split/hsplit/vsplit/dsplit (each part), hstack/vstack/
+    dstack/column_stack, tile, repeat, roll; every dtype, views, empty and 0-d operands."""
+    g = gen
+
+    def arr(dt, shape, rec="-"):
+        return Arr(g(dt, shape, "small" if dt != "bool" else "any"), rec)
+
+    for dt in DTYPES:
+        a = arr(dt, (3, 4), "T")
+        b3 = arr(dt, (2, 3, 4), "index[:,::-1]")
+        w.case(f"flip-{dt}-all", "flip", [b3], np.flip, params="axis=None")
+        w.case(f"flip-{dt}-ax02", "flip", [b3], lambda x: np.flip(x, (0, 2)), params="axis=0,2")
+        w.case(f"fliplr-{dt}", "fliplr", [a], np.fliplr)
+        w.case(f"flipud-{dt}", "flipud", [a], np.flipud)
+        for k in (1, 2, 3, -1):
+            w.case(f"rot90-{dt}-k{k}".replace("-1", "m1"), "rot90", [a], lambda x, k=k: np.rot90(x, k), params=f"k={k}")
+        w.case(f"rot90-{dt}-3d-ax21", "rot90", [b3], lambda x: np.rot90(x, 1, axes=(2, 1)), params="k=1 axes=2,1")
+        w.case(f"moveaxis-{dt}", "moveaxis", [b3], lambda x: np.moveaxis(x, [0, 1], [-1, 0]), params="source=0,1 destination=-1,0")
+        for off in (0, 1, -2, 5):
+            w.case(f"diagonal-{dt}-off{off}".replace("-2", "m2"), "diagonal", [b3],
+                   lambda x, off=off: np.diagonal(x, off, 1, 2), params=f"offset={off} axis1=1 axis2=2")
+        w.case(f"diag-{dt}-1d-k1", "diag", [arr(dt, (3,), "index[::-1]")], lambda x: np.diag(x, 1), params="k=1")
+        w.case(f"diag-{dt}-2d-km1", "diag", [a], lambda x: np.diag(x, -1), params="k=-1")
+        if dt != "bool":
+            w.case(f"trace-{dt}", "trace", [b3], lambda x: np.trace(x, 1), params="offset=1")
+        w.case(f"tril-{dt}", "tril", [b3], lambda x: np.tril(x, -1), params="k=-1")
+        w.case(f"triu-{dt}", "triu", [a], lambda x: np.triu(x, 1), params="k=1")
+        w.case(f"tile-{dt}", "tile", [arr(dt, (2, 3))], lambda x: np.tile(x, (2, 1, 2)), params="reps=2,1,2")
+        w.case(f"repeat-{dt}-ax1", "repeat", [a], lambda x: np.repeat(x, [1, 0, 2], axis=1), params="repeats=1,0,2 axis=1")
+        w.case(f"repeat-{dt}-flat", "repeat", [a], lambda x: np.repeat(x, 2), params="repeats=2 axis=None")
+        w.case(f"roll-{dt}-ax0", "roll", [a], lambda x: np.roll(x, -5, axis=0), params="shift=-5 axis=0")
+        w.case(f"roll-{dt}-flat", "roll", [a], lambda x: np.roll(x, 7), params="shift=7 axis=None")
+        for part in range(3):
+            w.case(f"array_split-{dt}-p{part}", "array_split", [arr(dt, (2, 7))],
+                   lambda x, part=part: np.array_split(x, 3, axis=1)[part], params=f"sections=3 axis=1 part={part}")
+        w.case(f"split-{dt}-cuts-p1", "split", [arr(dt, (8,), "index[::-1]")], lambda x: np.split(x, [2, 5, 20])[1],
+               params="cuts=2,5,20 axis=0 part=1")
+        for fn, shape in (("hstack", ((2, 3), (2, 1))), ("vstack", ((3,), (2, 3))), ("dstack", ((2, 3), (2, 3, 2))),
+                          ("column_stack", ((3,), (3, 2)))):
+            w.case(f"{fn}-{dt}", fn, [arr(dt, shape[0]), arr("int16", shape[1])], lambda x, y, fn=fn: getattr(np, fn)((x, y)))
+        w.case(f"hstack-{dt}-1d", "hstack", [arr(dt, (2,)), arr(dt, (3,))], lambda x, y: np.hstack((x, y)))
+        w.case(f"atleast_3d-{dt}", "atleast_3d", [arr(dt, (4,))], np.atleast_3d)
+    w.case("atleast_2d-0d", "atleast_2d", [Arr(np.array(2.5))], np.atleast_2d)
+    w.case("atleast_1d-0d", "atleast_1d", [Arr(np.array(7))], np.atleast_1d)
+    w.case("meshgrid-xy-0", "meshgrid", [arr("float64", (3,)), arr("int32", (2,)), arr("int8", (4,))],
+           lambda *x: np.meshgrid(*x)[0], params="indexing=xy part=0")
+    w.case("meshgrid-xy-2", "meshgrid", [arr("float64", (3,)), arr("int32", (2,)), arr("int8", (4,))],
+           lambda *x: np.meshgrid(*x)[2], params="indexing=xy part=2")
+    w.case("meshgrid-ij-1", "meshgrid", [arr("float64", (3,)), arr("int32", (2,))],
+           lambda *x: np.meshgrid(*x, indexing="ij")[1], params="indexing=ij part=1")
+    w.case("broadcast_arrays-1", "broadcast_arrays", [arr("float32", (3, 1)), arr("int64", (4,))],
+           lambda *x: np.broadcast_arrays(*x)[1], params="part=1")
+    w.case("split-unequal-err", "split", [arr("int32", (7,))], lambda x: np.split(x, 3)[0], params="sections=3 axis=0 part=0")
+    w.case("roll-empty", "roll", [Arr(np.zeros((0, 3)))], lambda x: np.roll(x, 2, axis=0), params="shift=2 axis=0")
+    w.case("tile-0d", "tile", [Arr(np.array(3))], lambda x: np.tile(x, 3), params="reps=3")
+    w.case("fliplr-1d-err", "fliplr", [arr("int32", (3,))], np.fliplr)
+    w.case("vsplit-1d-err", "vsplit", [arr("int32", (4,))], lambda x: np.vsplit(x, 2)[0], params="sections=2 part=0")
+    w.case("hsplit-p1", "hsplit", [arr("float64", (2, 4))], lambda x: np.hsplit(x, 2)[1], params="sections=2 part=1")
+    w.case("dsplit-p0", "dsplit", [arr("float64", (2, 1, 4))], lambda x: np.dsplit(x, 2)[0], params="sections=2 part=0")
+    w.case("moveaxis-repeat-err", "moveaxis", [arr("int32", (2, 3))], lambda x: np.moveaxis(x, [0, 0], [0, 1]),
+           params="source=0,0 destination=0,1")
+
+
 def matmul_edge_cases(w):
     """matmul/dot: size-0 dimensions, transposed and negative-step operands, 1-D with N-D,
     integer wrap, bool."""
@@ -1835,6 +1902,8 @@ OWN_SEED_GROUPS = [
      advanced_index_cases),
     ("sorting.tsv", "sort/argsort (stable) on every axis and dtype with NaN and ties, searchsorted, unique, "
      "isin/intersect1d/union1d/setdiff1d, lexsort.", sort_set_cases),
+    ("manipulation.tsv", "flip/rot90/moveaxis/diagonal views, diag/trace/tril/triu, splits, stacks, tile, repeat, "
+     "roll, meshgrid, atleast_nd, broadcast_arrays.", manipulation_cases),
 ]
 
 

@@ -2278,4 +2278,487 @@ public final class ND {
     public static NDArray setdiff1d(NDArray a, NDArray b) {
         return SetRoutines.setdiff1d(a, b);
     }
+
+    // ------------------------------------------------------------------ manipulation
+
+    /**
+     * {@code np.flip(m, axis)}: the order of elements reversed along the given axes (all axes
+     * when none are given); a view.
+     *
+     * {@snippet :
+     * ND.flip(ND.arange(6).reshape(2, 3), 1);   // [[2, 1, 0], [5, 4, 3]]
+     * }
+     *
+     * @param a the array
+     * @param axes the axes; none for all
+     * @return a view
+     */
+    public static NDArray flip(NDArray a, int... axes) {
+        return Manipulation.flip(a, axes);
+    }
+
+    /**
+     * {@code np.fliplr(m)}: columns reversed (axis 1); a view.
+     *
+     * {@snippet :
+     * ND.fliplr(ND.eye(2));   // [[0, 1], [1, 0]]
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @return a view
+     */
+    public static NDArray fliplr(NDArray a) {
+        return Manipulation.fliplr(a);
+    }
+
+    /**
+     * {@code np.flipud(m)}: rows reversed (axis 0); a view.
+     *
+     * {@snippet :
+     * ND.flipud(ND.arange(3));   // [2, 1, 0]
+     * }
+     *
+     * @param a an array of at least 1 dimension
+     * @return a view
+     */
+    public static NDArray flipud(NDArray a) {
+        return Manipulation.flipud(a);
+    }
+
+    /**
+     * {@code np.rot90(m, k, axes=(0, 1))}: rotated by k quarter turns, from axis 0 towards axis 1; a view.
+     *
+     * {@snippet :
+     * ND.rot90(ND.array(new long[][] {{1, 2}, {3, 4}}), 1);   // [[2, 4], [1, 3]]
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @param k quarter turns (negative turns the other way)
+     * @return a view
+     */
+    public static NDArray rot90(NDArray a, int k) {
+        return Manipulation.rot90(a, k, 0, 1);
+    }
+
+    /**
+     * {@code np.rot90(m, k, axes)}.
+     *
+     * @param a the array
+     * @param k quarter turns
+     * @param axis0 the axis turned from
+     * @param axis1 the axis turned towards
+     * @return a view
+     */
+    public static NDArray rot90(NDArray a, int k, int axis0, int axis1) {
+        return Manipulation.rot90(a, k, axis0, axis1);
+    }
+
+    /**
+     * {@code np.moveaxis(a, source, destination)}: axes moved to new positions, the others in
+     * their order; a view.
+     *
+     * {@snippet :
+     * ND.moveaxis(ND.zeros(3, 4, 5), new int[] {0}, new int[] {-1}).shape();   // [4, 5, 3]
+     * }
+     *
+     * @param a the array
+     * @param source the axes to move
+     * @param destination where they go
+     * @return a view
+     */
+    public static NDArray moveaxis(NDArray a, int[] source, int[] destination) {
+        return Manipulation.moveaxis(a, source, destination);
+    }
+
+    /**
+     * {@code np.diagonal(a, offset, axis1, axis2)}: the diagonal as the last axis; a view.
+     *
+     * {@snippet :
+     * ND.diagonal(ND.arange(9).reshape(3, 3), 1, 0, 1);   // [1, 5]
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @param offset above the main diagonal if positive, below if negative
+     * @param axis1 the rows' axis
+     * @param axis2 the columns' axis
+     * @return a view
+     */
+    public static NDArray diagonal(NDArray a, long offset, int axis1, int axis2) {
+        return Manipulation.diagonal(a, offset, axis1, axis2);
+    }
+
+    /**
+     * {@code np.diag(v, k)}: a square matrix with the 1-D v on diagonal k, or the diagonal k of
+     * a 2-D array (a copy).
+     *
+     * {@snippet :
+     * ND.diag(ND.array(1.0, 2.0), 0);   // [[1, 0], [0, 2]]
+     * }
+     *
+     * @param v a 1-D or 2-D array
+     * @param k the diagonal
+     * @return a new array
+     */
+    public static NDArray diag(NDArray v, long k) {
+        return Manipulation.diag(v, k);
+    }
+
+    /**
+     * {@code np.trace(a, offset)}: the sum along diagonal {@code offset} of the first two axes.
+     *
+     * {@snippet :
+     * ND.trace(ND.eye(3), 0).item();   // 3.0
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @param offset the diagonal
+     * @return the sums, of NumPy's sum dtype
+     */
+    public static NDArray trace(NDArray a, long offset) {
+        return Manipulation.trace(a, offset);
+    }
+
+    /**
+     * {@code np.tril(m, k)}: zeros above diagonal k of the last two axes.
+     *
+     * {@snippet :
+     * ND.tril(ND.ones(3, 3), 0);   // ones on and below the diagonal
+     * }
+     *
+     * @param m an array of at least 2 dimensions
+     * @param k the diagonal kept last
+     * @return a new array of m's dtype
+     */
+    public static NDArray tril(NDArray m, long k) {
+        return Manipulation.triangle(m, k, false);
+    }
+
+    /**
+     * {@code np.triu(m, k)}: zeros below diagonal k of the last two axes.
+     *
+     * {@snippet :
+     * ND.triu(ND.ones(3, 3), 1);   // ones strictly above the diagonal
+     * }
+     *
+     * @param m an array of at least 2 dimensions
+     * @param k the diagonal kept first
+     * @return a new array of m's dtype
+     */
+    public static NDArray triu(NDArray m, long k) {
+        return Manipulation.triangle(m, k, true);
+    }
+
+    /**
+     * {@code np.atleast_1d(a)}: a view with at least one dimension.
+     *
+     * {@snippet :
+     * ND.atleast1d(ND.array(5L).reshape()).shape();   // [1]
+     * }
+     *
+     * @param a the array
+     * @return a view
+     */
+    public static NDArray atleast1d(NDArray a) {
+        return Manipulation.atleast(a, 1);
+    }
+
+    /**
+     * {@code np.atleast_2d(a)}: a view with at least two dimensions ({@code (n,)} becomes {@code (1, n)}).
+     *
+     * {@snippet :
+     * ND.atleast2d(ND.arange(3)).shape();   // [1, 3]
+     * }
+     *
+     * @param a the array
+     * @return a view
+     */
+    public static NDArray atleast2d(NDArray a) {
+        return Manipulation.atleast(a, 2);
+    }
+
+    /**
+     * {@code np.atleast_3d(a)}: a view with at least three dimensions ({@code (n,)} becomes
+     * {@code (1, n, 1)}, {@code (m, n)} becomes {@code (m, n, 1)}).
+     *
+     * {@snippet :
+     * ND.atleast3d(ND.arange(3)).shape();   // [1, 3, 1]
+     * }
+     *
+     * @param a the array
+     * @return a view
+     */
+    public static NDArray atleast3d(NDArray a) {
+        return Manipulation.atleast(a, 3);
+    }
+
+    /**
+     * {@code np.broadcast_arrays(*arrays)}: views of the arrays broadcast to one shape (read-only).
+     *
+     * {@snippet :
+     * NDArray[] xy = ND.broadcastArrays(ND.arange(3).reshape(3, 1), ND.arange(2));   // both (3, 2)
+     * }
+     *
+     * @param arrays the arrays
+     * @return the views
+     */
+    public static NDArray[] broadcastArrays(NDArray... arrays) {
+        return Manipulation.broadcastArrays(arrays);
+    }
+
+    /**
+     * {@code np.meshgrid(*xi, indexing='xy')}: coordinate arrays of a grid; with 'xy' the first
+     * two output axes are (y, x), as in NumPy.
+     *
+     * {@snippet :
+     * NDArray[] g = ND.meshgrid(ND.arange(3), ND.arange(2));   // both (2, 3)
+     * }
+     *
+     * @param xs 1-D coordinate arrays (others are flattened)
+     * @return one new array per input
+     */
+    public static NDArray[] meshgrid(NDArray... xs) {
+        return Manipulation.meshgrid(false, xs);
+    }
+
+    /**
+     * {@code np.meshgrid(*xi, indexing='ij')}: the output axes in the inputs' order.
+     *
+     * {@snippet :
+     * NDArray[] g = ND.meshgridIj(ND.arange(3), ND.arange(2));   // both (3, 2)
+     * }
+     *
+     * @param xs 1-D coordinate arrays
+     * @return one new array per input
+     */
+    public static NDArray[] meshgridIj(NDArray... xs) {
+        return Manipulation.meshgrid(true, xs);
+    }
+
+    /**
+     * {@code np.split(a, sections, axis)}: equal parts, as views.
+     *
+     * {@snippet :
+     * NDArray[] parts = ND.split(ND.arange(6), 3, 0);   // [0, 1], [2, 3], [4, 5]
+     * }
+     *
+     * @param a the array
+     * @param sections the number of parts; must divide the axis
+     * @param axis the axis
+     * @return the views
+     * @throws IllegalArgumentException {@code array split does not result in an equal division}
+     */
+    public static NDArray[] split(NDArray a, int sections, int axis) {
+        return Manipulation.split(a, sections, axis);
+    }
+
+    /**
+     * {@code np.split(a, indices, axis)}: parts between the cut positions, as views.
+     *
+     * {@snippet :
+     * NDArray[] parts = ND.split(ND.arange(6), new long[] {1, 4}, 0);   // [0], [1, 2, 3], [4, 5]
+     * }
+     *
+     * @param a the array
+     * @param cuts positions along the axis (clamped as slice bounds are)
+     * @param axis the axis
+     * @return the views
+     */
+    public static NDArray[] split(NDArray a, long[] cuts, int axis) {
+        return Manipulation.split(a, cuts, axis);
+    }
+
+    /**
+     * {@code np.array_split(a, sections, axis)}: parts whose sizes differ by at most one (the
+     * larger first), as views.
+     *
+     * {@snippet :
+     * NDArray[] parts = ND.arraySplit(ND.arange(5), 3, 0);   // [0, 1], [2, 3], [4]
+     * }
+     *
+     * @param a the array
+     * @param sections the number of parts
+     * @param axis the axis
+     * @return the views
+     */
+    public static NDArray[] arraySplit(NDArray a, int sections, int axis) {
+        return Manipulation.arraySplit(a, sections, axis);
+    }
+
+    /**
+     * {@code np.hsplit(a, sections)}: split along axis 1 (axis 0 for 1-D arrays).
+     *
+     * {@snippet :
+     * NDArray[] halves = ND.hsplit(ND.zeros(2, 4), 2);   // two (2, 2) views
+     * }
+     *
+     * @param a the array
+     * @param sections equal parts
+     * @return the views
+     */
+    public static NDArray[] hsplit(NDArray a, int sections) {
+        return Manipulation.split(a, sections, Manipulation.splitAxis(a, 'h'));
+    }
+
+    /**
+     * {@code np.vsplit(a, sections)}: split along axis 0 of an array of 2+ dimensions.
+     *
+     * {@snippet :
+     * NDArray[] halves = ND.vsplit(ND.zeros(4, 2), 2);   // two (2, 2) views
+     * }
+     *
+     * @param a the array
+     * @param sections equal parts
+     * @return the views
+     */
+    public static NDArray[] vsplit(NDArray a, int sections) {
+        return Manipulation.split(a, sections, Manipulation.splitAxis(a, 'v'));
+    }
+
+    /**
+     * {@code np.dsplit(a, sections)}: split along axis 2 of an array of 3+ dimensions.
+     *
+     * {@snippet :
+     * NDArray[] halves = ND.dsplit(ND.zeros(1, 1, 4), 2);   // two (1, 1, 2) views
+     * }
+     *
+     * @param a the array
+     * @param sections equal parts
+     * @return the views
+     */
+    public static NDArray[] dsplit(NDArray a, int sections) {
+        return Manipulation.split(a, sections, Manipulation.splitAxis(a, 'd'));
+    }
+
+    /**
+     * {@code np.hstack(arrays)}: concatenated along axis 1 (axis 0 when all are 1-D).
+     *
+     * {@snippet :
+     * ND.hstack(ND.arange(2), ND.arange(3));   // [0, 1, 0, 1, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray hstack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'h');
+    }
+
+    /**
+     * {@code np.vstack(arrays)}: 1-D arrays as rows, concatenated along axis 0.
+     *
+     * {@snippet :
+     * ND.vstack(ND.arange(2), ND.arange(2)).shape();   // [2, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray vstack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'v');
+    }
+
+    /**
+     * {@code np.dstack(arrays)}: concatenated along axis 2 (after {@link #atleast3d}).
+     *
+     * {@snippet :
+     * ND.dstack(ND.arange(2), ND.arange(2)).shape();   // [1, 2, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray dstack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'd');
+    }
+
+    /**
+     * {@code np.column_stack(arrays)}: 1-D arrays as columns, concatenated along axis 1.
+     *
+     * {@snippet :
+     * ND.columnStack(ND.arange(3), ND.arange(3)).shape();   // [3, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray columnStack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'c');
+    }
+
+    /**
+     * {@code np.tile(a, reps)}: the array repeated as tiles.
+     *
+     * {@snippet :
+     * ND.tile(ND.arange(2), 2, 2);   // [[0, 1, 0, 1], [0, 1, 0, 1]]
+     * }
+     *
+     * @param a the array
+     * @param reps repetitions per axis (aligned to the last axes)
+     * @return a new array
+     */
+    public static NDArray tile(NDArray a, long... reps) {
+        return Manipulation.tile(a, reps);
+    }
+
+    /**
+     * {@code np.repeat(a, repeats, axis)}: each slice along the axis repeated.
+     *
+     * {@snippet :
+     * ND.repeat(ND.arange(3), new long[] {2}, 0);   // [0, 0, 1, 1, 2, 2]
+     * }
+     *
+     * @param a the array
+     * @param repeats one count for all, or one per slice
+     * @param axis the axis
+     * @return a new array
+     */
+    public static NDArray repeat(NDArray a, long[] repeats, int axis) {
+        return Manipulation.repeat(a, repeats, axis);
+    }
+
+    /**
+     * {@code np.repeat(a, repeats)}: each element of the flattened array repeated.
+     *
+     * {@snippet :
+     * ND.repeat(ND.arange(2), 3);   // [0, 0, 0, 1, 1, 1]
+     * }
+     *
+     * @param a the array
+     * @param repeats the count for every element
+     * @return a new 1-D array
+     */
+    public static NDArray repeat(NDArray a, long repeats) {
+        return Manipulation.repeat(a, new long[] {repeats}, null);
+    }
+
+    /**
+     * {@code np.roll(a, shift, axis)}: elements shifted along an axis, wrapping around.
+     *
+     * {@snippet :
+     * ND.roll(ND.arange(4), 1, 0);   // [3, 0, 1, 2]
+     * }
+     *
+     * @param a the array
+     * @param shift positions (negative to the left)
+     * @param axis the axis
+     * @return a new array
+     */
+    public static NDArray roll(NDArray a, long shift, int axis) {
+        return Manipulation.roll(a, shift, axis);
+    }
+
+    /**
+     * {@code np.roll(a, shift)}: the flattened array rolled, then given a's shape.
+     *
+     * {@snippet :
+     * ND.roll(ND.arange(4).reshape(2, 2), 1);   // [[3, 0], [1, 2]]
+     * }
+     *
+     * @param a the array
+     * @param shift positions
+     * @return a new array
+     */
+    public static NDArray roll(NDArray a, long shift) {
+        return Manipulation.roll(a, shift, null);
+    }
 }

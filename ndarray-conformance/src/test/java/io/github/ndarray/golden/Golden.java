@@ -193,6 +193,7 @@ final class Golden {
         t.put("astype", (a, p) -> arr(a[0]).astype(p.dtype()));
         advancedIndexing(t);
         sortingAndSets(t);
+        manipulation(t);
         return t;
     }
 
@@ -244,6 +245,64 @@ final class Golden {
         t.put("union1d", (a, p) -> ND.union1d(arr(a[0]), arr(a[1])));
         t.put("setdiff1d", (a, p) -> ND.setdiff1d(arr(a[0]), arr(a[1])));
         t.put("lexsort", (a, p) -> ND.lexsort(Arrays.copyOf(a, a.length, NDArray[].class)));
+    }
+
+    /** Array manipulation ({@code manipulation.tsv}); list results are compared part by part ({@code part=k}). */
+    private static void manipulation(Map<String, Op> t) {
+        t.put("flip", (a, p) -> ND.flip(arr(a[0]), p.axesVarargs()));
+        t.put("fliplr", (a, p) -> ND.fliplr(arr(a[0])));
+        t.put("flipud", (a, p) -> ND.flipud(arr(a[0])));
+        t.put("rot90", (a, p) -> {
+            int k = (int) p.getLong("k");
+            if (!p.has("axes")) {
+                return ND.rot90(arr(a[0]), k);
+            }
+            int[] ax = ints(p.get("axes"));
+            return ND.rot90(arr(a[0]), k, ax[0], ax[1]);
+        });
+        t.put("moveaxis", (a, p) -> ND.moveaxis(arr(a[0]), ints(p.get("source")), ints(p.get("destination"))));
+        t.put("diagonal", (a, p) -> ND.diagonal(arr(a[0]), p.getLong("offset"), (int) p.getLong("axis1"),
+                (int) p.getLong("axis2")));
+        t.put("diag", (a, p) -> ND.diag(arr(a[0]), p.getLong("k")));
+        t.put("trace", (a, p) -> ND.trace(arr(a[0]), p.getLong("offset")));
+        t.put("tril", (a, p) -> ND.tril(arr(a[0]), p.getLong("k")));
+        t.put("triu", (a, p) -> ND.triu(arr(a[0]), p.getLong("k")));
+        t.put("tile", (a, p) -> ND.tile(arr(a[0]), longs(p.get("reps"))));
+        t.put("repeat", (a, p) -> p.axis() == null ? ND.repeat(arr(a[0]), p.getLong("repeats"))
+                : ND.repeat(arr(a[0]), longs(p.get("repeats")), p.axis()));
+        t.put("roll", (a, p) -> p.axis() == null ? ND.roll(arr(a[0]), p.getLong("shift"))
+                : ND.roll(arr(a[0]), p.getLong("shift"), p.axis()));
+        t.put("array_split", (a, p) -> ND.arraySplit(arr(a[0]), (int) p.getLong("sections"), p.axis())[part(p)]);
+        t.put("split", (a, p) -> (p.has("cuts") ? ND.split(arr(a[0]), longs(p.get("cuts")), p.axis())
+                : ND.split(arr(a[0]), (int) p.getLong("sections"), p.axis()))[part(p)]);
+        t.put("hsplit", (a, p) -> ND.hsplit(arr(a[0]), (int) p.getLong("sections"))[part(p)]);
+        t.put("vsplit", (a, p) -> ND.vsplit(arr(a[0]), (int) p.getLong("sections"))[part(p)]);
+        t.put("dsplit", (a, p) -> ND.dsplit(arr(a[0]), (int) p.getLong("sections"))[part(p)]);
+        t.put("hstack", (a, p) -> ND.hstack(arrays(a)));
+        t.put("vstack", (a, p) -> ND.vstack(arrays(a)));
+        t.put("dstack", (a, p) -> ND.dstack(arrays(a)));
+        t.put("column_stack", (a, p) -> ND.columnStack(arrays(a)));
+        t.put("atleast_1d", (a, p) -> ND.atleast1d(arr(a[0])));
+        t.put("atleast_2d", (a, p) -> ND.atleast2d(arr(a[0])));
+        t.put("atleast_3d", (a, p) -> ND.atleast3d(arr(a[0])));
+        t.put("meshgrid", (a, p) -> (p.get("indexing").equals("ij") ? ND.meshgridIj(arrays(a)) : ND.meshgrid(arrays(a)))[part(p)]);
+        t.put("broadcast_arrays", (a, p) -> ND.broadcastArrays(arrays(a))[part(p)]);
+    }
+
+    private static int part(Params p) {
+        return (int) p.getLong("part");
+    }
+
+    private static NDArray[] arrays(Object[] a) {
+        return Arrays.copyOf(a, a.length, NDArray[].class);
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static long[] longs(String csv) {
+        return Arrays.stream(csv.split(",")).mapToLong(Long::parseLong).toArray();
     }
 
     /**
@@ -599,7 +658,10 @@ final class Golden {
             "fmax.accumulate", "fmin.accumulate", "negative", "absolute", "sign", "floor", "ceil", "trunc", "rint",
             "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt", "setitem", "setitem_get",
             "setitem_ix", "take", "put", "take_along_axis", "put_along_axis", "compress", "extract", "place", "choose",
-            "sort", "unique", "intersect1d", "union1d", "setdiff1d", "add.at", "multiply.at", "maximum.at");
+            "sort", "unique", "intersect1d", "union1d", "setdiff1d", "add.at", "multiply.at", "maximum.at", "flip",
+            "fliplr", "flipud", "rot90", "moveaxis", "diagonal", "diag", "tril", "triu", "tile", "repeat", "roll",
+            "array_split", "split", "hsplit", "vsplit", "dsplit", "hstack", "vstack", "dstack", "column_stack",
+            "atleast_1d", "atleast_2d", "atleast_3d", "meshgrid", "broadcast_arrays");
 
     /** Relative tolerance for one float result element (see {@link GoldenTest}). */
     static double rtol(DType t, String op) {

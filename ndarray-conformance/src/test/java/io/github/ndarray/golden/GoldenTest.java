@@ -68,7 +68,7 @@ class GoldenTest {
     static final List<String> FILES = List.of("ufunc_binary.tsv", "ufunc_unary.tsv", "ufunc_special.tsv", "scalars.tsv",
             "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv",
             "keepdims.tsv", "reductions_large.tsv", "out_views.tsv", "setitem.tsv", "matmul_edge.tsv", "cum_stats.tsv",
-            "indexing_adv.tsv", "sorting.tsv");
+            "indexing_adv.tsv", "sorting.tsv", "manipulation.tsv");
 
     @TestFactory
     Stream<DynamicTest> ufuncBinary() {
@@ -160,6 +160,11 @@ class GoldenTest {
         return Golden.tests("sorting.tsv");
     }
 
+    @TestFactory
+    Stream<DynamicTest> manipulation() {
+        return Golden.tests("manipulation.tsv");
+    }
+
     /** Every public ufunc has golden cases, and every op in the data has a Java mapping. */
     @Test
     void everyUfuncIsCovered() {
@@ -232,6 +237,7 @@ class GoldenTest {
         mutateAndExpectFailure("indexing_adv.tsv", "add.at-int64", 1, 1);
         mutateAndExpectFailure("sorting.tsv", "argsort-float64-n1000", 500, 1);
         mutateAndExpectFailure("sorting.tsv", "unique.counts-int32", 0, 1);
+        mutateAndExpectFailure("manipulation.tsv", "rot90-float64-k1", 2, 1e-9);
     }
 
     /** Runs the case as generated (it must pass), then with expected value i plus delta (it must fail). */
