@@ -1375,11 +1375,7 @@ def out_view_cases(w):
 def setitem_cases(w):
     """NDArray.set(String index, Object value) against NumPy's a[idx] = value; the whole array is
     compared after the assignment."""
-    def setf(idx):
-        def run(a, v):
-            exec("a[" + idx + "] = v")  # noqa: S102 - our own literals
-            return a
-        return run
+    setf = setf_literal
 
     def sid(idx):
         t = idx.replace("::", "ss").replace(":", "s").replace(",", "_").replace("...", "ell").replace("-", "m")
