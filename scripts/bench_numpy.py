@@ -61,6 +61,10 @@ def work(op, n, dtype):
         return 3 * n * item
     if op in ("sum", "mean", "max", "norm"):
         return n * item
+    if op in ("sort", "unique", "mask_select"):
+        return 2 * n * item
+    if op in ("argsort", "take"):
+        return 3 * n * item
     if op == "bcast_add":
         return (2 * n * n + n) * item
     if op == "outer_mul":
@@ -162,6 +166,20 @@ def prepare(op, dtype, n):
         a[np.arange(n), np.arange(n)] += n  # diagonally dominant: well conditioned
         b = rand(2, dt, -1.0, 1.0, n)
         return Fresh(lambda: np.linalg.solve(a, b))
+    if op in ("sort", "argsort"):
+        a = rand(1, dt, 0.5, 1.5, n)
+        return Fresh((lambda: np.sort(a)) if op == "sort" else (lambda: np.argsort(a, kind="stable")))
+    if op == "unique":
+        a = np.floor(rand(1, dt, 0.0, 1000.0, n))
+        return Fresh(lambda: np.unique(a))
+    if op == "mask_select":
+        a = rand(1, dt, 0.5, 1.5, n)
+        mask = a > 1.0
+        return Fresh(lambda: a[mask])
+    if op == "take":
+        a = rand(1, dt, 0.5, 1.5, n)
+        idx = np.floor(rand(2, dt, 0.0, n, n)).astype(np.int64)
+        return Fresh(lambda: a[idx])
     if op == "norm":
         x = rand(1, dt, 0.0, 1.0, n)
         return Fresh(lambda: np.linalg.norm(x))

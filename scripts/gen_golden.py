@@ -1375,11 +1375,7 @@ def out_view_cases(w):
 def setitem_cases(w):
     """NDArray.set(String index, Object value) against NumPy's a[idx] = value; the whole array is
     compared after the assignment."""
-    def setf(idx):
-        def run(a, v):
-            exec("a[" + idx + "] = v")  # noqa: S102 - our own literals
-            return a
-        return run
+    setf = setf_literal
 
     def sid(idx):
         t = idx.replace("::", "ss").replace(":", "s").replace(",", "_").replace("...", "ell").replace("-", "m")
@@ -1448,6 +1444,299 @@ def setitem_cases(w):
            setf("1:3"), params="index=1:3 cmp=base")
     w.case("set-float64-into-rev-view", "setitem", [Arr(g("float64", (4, 5), "small"), "index[::-1, ::-2]"), Scalar("int", 9)],
            setf("1:,1"), params="index=1:,1 cmp=base")
+
+
+# ---------------------------------------------------------------------------- advanced indexing
+
+def _ix_expr(expr, n_ops):
+    """An index expression with @k (the k-th operand) as Python source over the list `ops`."""
+    for k in range(n_ops - 1, 0, -1):
+        expr = expr.replace("@%d" % k, "ops[%d]" % k)
+    return expr
+
+
+def _ix_get(expr):
+    def run(*ops):
+        return eval("ops[0][" + _ix_expr(expr, len(ops)) + "]")  # noqa: S307 - our own literals
+    return run
+
+
+def _ix_set(expr):
+    def run(*ops):
+        a = ops[0]
+        exec("a[" + _ix_expr(expr, len(ops) - 1) + "] = ops[-1]")  # noqa: S102 - our own literals
+        return a
+    return run
+
+
+def _ix_id(expr):
+    t = expr.replace("True", "T").replace("False", "F").replace("None", "N").replace("...", "E")
+    for a, b in (("[", "("), ("]", ")"), (":", "s"), (",", "_"), ("-", "m"), ("@", "x")):
+        t = t.replace(a, b)
+    return t
+
+
+def advanced_index_cases(w):
+    """NDArray.get/set with integer-array and boolean indices (list literals and array operands),
+    np.take/put/take_along_axis/put_along_axis/compress/nonzero/argwhere/flatnonzero/choose/
+    extract/place and ufunc.at; out-of-bounds, mask-mismatch and broadcast errors."""
+    g = gen
+    literal = {
+        (4, 5): ["[0,2,-1]", "[[0,1],[3,-4]]", "[True,False,True,True]", ":,[1,3,1]", "[0,2],[1,-1]",
+                 "[[0],[2]],[1,3,4]", "None,[0,1]", "...,[0,-1]", "[1,2],1:", "1,[0,2]", "[1,2],::-2",
+                 "::-1,[4,0]", "[]", "[3,3,0]", "[True,False,True,True],[0,1,2]", "[True,False,True,True],1:",
+                 ":,[True,False,False,True,True]", "[[True,False,True,True,False],[False]*5,[True]*5,[False,True]+[False]*3]".replace(" ", ""),
+                 "[4]", "[-5]", ":,[5]", "[True,False,True]", "[0,1],[0,1,2]", "[0.5]".replace("0.5", "0"),
+                 "[0],None,[1]", "1:3,[0,0]"],
+        (3, 4, 5): ["[0,2],:,[1,3]", "[0,2],[1,3]", ":,[0,2],[1,3]", "0,:,[1,3]", "[0,2],1,:", "[1],...,[2]",
+                    "...,[1,1],None", "[[0,1],[1,2]],:,0", ":,[[True,False,True,False]]".replace("[[", "[").replace("]]", "]"),
+                    "[True,False,True],:,[0,4]", "None,[2,0],None,[3]", "[0,1],[[0],[1],[2]],[4]", "1,[[0,3]],::2",
+                    "[0,2],1:3,[1,3]"],
+    }
+    for shape, exprs in literal.items():
+        for expr in exprs:
+            expr = expr.replace("[False]*5", "[False,False,False,False,False]").replace("[True]*5", "[True,True,True,True,True]")
+            expr = expr.replace("[False,True]+[False]*3", "[False,True,False,False,False]")
+            if "*" in expr or "+" in expr:
+                continue
+            for dt in DTYPES:
+                if dt not in ("float64", "int32", "bool") and shape != (4, 5):
+                    continue
+                w.case(f"ix-get-{dt}-{'x'.join(map(str, shape))}-{_ix_id(expr)}", "setitem_get",
+                       [Arr(g(dt, shape, "small" if dt != "bool" else "any"))], _ix_get(expr), params=f"index={expr}")
+    # index arrays as operands: every integer dtype and bool, views, broadcast, negatives
+    base = lambda dt, shape=(4, 5), rec="-": Arr(g(dt, shape, "small" if dt != "bool" else "any"), rec)  # noqa: E731
+    for idt in ("int8", "uint8", "int16", "int32", "int64"):
+        lo = 0 if idt == "uint8" else -4
+        idx = rng.integers(lo, 4, size=(2, 3)).astype(idt)
+        for rec in ("-", "T", "index[::-1]"):
+            for dt in ("float64", "int16", "uint8"):
+                w.case(f"ix-arr-{dt}-idx{idt}-{_ix_id(rec)}", "setitem_get", [base(dt), Arr(idx, rec)], _ix_get("@1"),
+                       params="index=@1")
+        w.case(f"ix-arr2-float32-idx{idt}", "setitem_get", [base("float32", (4, 5), "T"), Arr(idx[:, :2] % 4, "T"),
+                                                           Arr(np.array([1, -1], dtype=idt if idt != "uint8" else "int8"))],
+               _ix_get("@1,@2"), params="index=@1,@2")
+    w.case("ix-arr-bcast-float64", "setitem_get", [base("float64", (3, 4, 5)), Arr(np.array([0, 2, 1]), "broadcast(2,3)"),
+                                                   Arr(np.array([[1], [3]]))], _ix_get("@1,:,@2"), params="index=@1,:,@2")
+    w.case("ix-arr-mask2d-int64", "setitem_get", [base("int64", (3, 4, 5)), Arr(g("bool", (3, 4)))], _ix_get("@1"),
+           params="index=@1")
+    w.case("ix-arr-mask-view-float64", "setitem_get", [base("float64", (4, 5), "T"), Arr(g("bool", (5, 4)), "T")],
+           _ix_get("@1"), params="index=@1")
+    w.case("ix-arr-float-index-err", "setitem_get", [base("float64"), Arr(np.array([0.0, 1.0]))], _ix_get("@1"),
+           params="index=@1")
+    w.case("ix-empty-base-float64", "setitem_get", [Arr(np.zeros((0, 3)))], _ix_get("[]"), params="index=[]")
+    w.case("ix-empty-mask-float64", "setitem_get", [Arr(np.zeros((0, 3))), Arr(np.zeros(0, bool))], _ix_get("@1"),
+           params="index=@1")
+    w.case("ix-empty-idx-int32", "setitem_get", [base("int32"), Arr(np.zeros((2, 0), np.int64))], _ix_get(":,@1"),
+           params="index=:,@1")
+    w.case("ix-nan-float64", "setitem_get", [Arr(np.array([np.nan, 1.0, -np.inf, -0.0]))], _ix_get("[0,3,2,0]"),
+           params="index=[0,3,2,0]")
+    # assignment: scalars, arrays, repeated positions (last wins), broadcasting, casting, errors
+    sets = [("[0,2,-1]", ("int", 7)), ("[0,2,-1]", ("float", -2.5)), ("[True,False,True,True]", ("float", 1.5)),
+            (":,[1,3]", ("int", -3)), ("[0,2],[1,-1]", ("bool", True)), ("[3,3,0]", ("int", 9)),
+            ("[4]", ("int", 1)), ("[True,False]", ("int", 1))]
+    for expr, (kind, val) in sets:
+        for dt in DTYPES:
+            w.case(f"ix-set-{dt}-{_ix_id(expr)}-{kind}", "setitem",
+                   [base(dt), Scalar(kind, val)], setf_literal(expr), params=f"index={expr}")
+    arrsets = [("[0,0,1]", (3, 5)), ("[0,0,1]", (5,)), ("[0,0,1]", (3, 1)), ("[1,1,1],[2,2,2]", (3,)),
+               ("[0,2],:,[1,3]", (2, 4)), ("[0,2],[1,3]", (2, 5)), ("[0,0,1]", (4,)), ("[0,2],:,[1,3]", (4, 2)),
+               ("[True,False,True],:,[0,4]", (2, 4)), ("1,[0,2]", (2, 5))]
+    for expr, vshape in arrsets:
+        shape = (3, 4, 5) if expr.count(",") >= 2 and ":" in expr or expr.startswith("[True,False,True]") or expr.startswith("1,") else (4, 5)
+        if expr == "[1,1,1],[2,2,2]":
+            shape = (4, 5)
+        for dt, vdt in (("float64", "float64"), ("int32", "float64"), ("int8", "int64")):
+            w.case(f"ix-set-{dt}-{'x'.join(map(str, shape))}-{_ix_id(expr)}-v{vdt}-{'x'.join(map(str, vshape))}", "setitem",
+                   [base(dt, shape), Arr(g(vdt, vshape, "small"))], setf_literal(expr), params=f"index={expr}")
+    w.case("ix-set-arr-operands-float64", "setitem_ix", [base("float64", (4, 5), "T"), Arr(np.array([[0, 4], [-1, 2]])),
+                                                          Arr(g("float64", (2, 2, 4), "small"))],
+           _ix_set("@1"), params="index=@1 cmp=base")
+    w.case("ix-set-mask-operand-int16", "setitem_ix", [base("int16"), Arr(g("bool", (4, 5))), Scalar("int", -1)],
+           _ix_set("@1"), params="index=@1")
+    # routines
+    for dt in DTYPES:
+        a = base(dt, (3, 4))
+        idx = Arr(np.array([[2, 0], [-1, 1]]))
+        w.case(f"take-{dt}-ax1", "take", [a, idx], lambda x, i: np.take(x, i, axis=1), params="axis=1")
+        w.case(f"take-{dt}-flat", "take", [a, Arr(np.array([11, -12, 5, 5]))], lambda x, i: np.take(x, i), params="axis=None")
+        w.case(f"take-{dt}-oob", "take", [a, Arr(np.array([0, 4]))], lambda x, i: np.take(x, i, axis=0), params="axis=0")
+        w.case(f"put-{dt}", "put", [base(dt, (3, 4)), Arr(np.array([0, 5, -1, 5])), Arr(g(dt, (2,), "small" if dt != "bool" else "any"))],
+               lambda x, i, v: (np.put(x, i, v), x)[1], params="")
+        order = np.argsort(g(dt, (3, 4), "small" if dt != "bool" else "any"), axis=1, kind="stable")
+        w.case(f"take_along_axis-{dt}", "take_along_axis", [a, Arr(order)], lambda x, i: np.take_along_axis(x, i, axis=1),
+               params="axis=1")
+        w.case(f"take_along_axis-{dt}-ax0-bcast", "take_along_axis", [a, Arr(np.array([[2, 0, 1, -1]]))],
+               lambda x, i: np.take_along_axis(x, i, axis=0), params="axis=0")
+        w.case(f"put_along_axis-{dt}", "put_along_axis", [base(dt, (3, 4)), Arr(np.array([[1], [3], [0]])), Scalar("int", 1)],
+               lambda x, i, v: (np.put_along_axis(x, i, v, axis=1), x)[1], params="axis=1")
+        w.case(f"compress-{dt}", "compress", [Arr(np.array([True, False, True])), a], lambda c, x: np.compress(c, x, axis=0),
+               params="axis=0")
+        w.case(f"compress-{dt}-short-flat", "compress", [Arr(np.array([0, 1, 1, 0, 1])), a], lambda c, x: np.compress(c, x),
+               params="axis=None")
+        src = base(dt, (3, 4), "T")
+        w.case(f"argwhere-{dt}", "argwhere", [src], np.argwhere)
+        w.case(f"flatnonzero-{dt}", "flatnonzero", [src], np.flatnonzero)
+        w.case(f"nonzero0-{dt}", "nonzero.0", [src], lambda x: np.nonzero(x)[0])
+        w.case(f"nonzero1-{dt}", "nonzero.1", [src], lambda x: np.nonzero(x)[1])
+        w.case(f"extract-{dt}", "extract", [Arr(g("bool", (3, 4))), a], np.extract)
+        w.case(f"place-{dt}", "place", [base(dt, (3, 4)), Arr(g("bool", (3, 4))), Arr(g(dt, (3,), "small" if dt != "bool" else "any"))],
+               lambda x, m, v: (np.place(x, m, v), x)[1])
+        w.case(f"choose-{dt}", "choose", [Arr(np.array([[0, 2, 1, 0]])), base(dt, (3, 4)), base(dt, (4,)), base(dt, (3, 1))],
+               lambda i, *c: np.choose(i, c))
+    w.case("argwhere-float64-nan", "argwhere", [Arr(np.array([0.0, np.nan, -0.0, 1.0]))], np.argwhere)
+    w.case("argwhere-int32-0d", "argwhere", [Arr(np.array(5, np.int32))], np.argwhere)
+    w.case("argwhere-float64-empty", "argwhere", [Arr(np.zeros((0, 3)))], np.argwhere)
+    w.case("flatnonzero-int64-0d", "flatnonzero", [Arr(np.array(0))], np.flatnonzero)
+    w.case("nonzero0-int64-0d-err", "nonzero.0", [Arr(np.array(3))], lambda x: np.nonzero(x)[0])
+    w.case("choose-oob", "choose", [Arr(np.array([0, 3])), Arr(np.array([1, 2])), Arr(np.array([3, 4]))],
+           lambda i, *c: np.choose(i, c))
+    # ufunc.at: repeated positions accumulate
+    for dt in ("int64", "int8", "float32", "float64"):
+        w.case(f"add.at-{dt}", "add.at", [base(dt, (5,)), Arr(np.array([0, 1, 1, 4, -1, 0])), Scalar("int", 2)],
+               lambda x, i, v: (np.add.at(x, i, v), x)[1], params="index=@1")
+        w.case(f"add.at-{dt}-rows", "add.at", [base(dt, (4, 3)), Arr(np.array([2, 2, 0])), Arr(g(dt, (3, 3), "small"))],
+               lambda x, i, v: (np.add.at(x, i, v), x)[1], params="index=@1")
+    w.case("multiply.at-float64", "multiply.at", [base("float64", (4,)), Arr(np.array([1, 1, 3])), Arr(np.array([2.0, 3.0, -1.0]))],
+           lambda x, i, v: (np.multiply.at(x, i, v), x)[1], params="index=@1")
+    w.case("maximum.at-int32-2d", "maximum.at", [base("int32", (3, 4)), Arr(np.array([0, 0, 2])), Arr(np.array([1, 3, 3])),
+                                                 Scalar("int", 5)], lambda x, i, j, v: (np.maximum.at(x, (i, j), v), x)[1],
+           params="index=@1,@2")
+    w.case("add.at-int64-oob", "add.at", [base("int64", (3,)), Arr(np.array([0, 5])), Scalar("int", 1)],
+           lambda x, i, v: (np.add.at(x, i, v), x)[1], params="index=@1")
+
+
+def setf_literal(expr):
+    def run(a, v):
+        exec("a[" + expr + "] = v")  # noqa: S102 - our own literals
+        return a
+    return run
+
+
+# ---------------------------------------------------------------------------- sorting and sets
+
+def sort_set_cases(w):
+    """sort/argsort (stable) along every axis of 1-3-D arrays and views, NaN and ties; searchsorted
+    (both sides); unique with index/inverse/counts; isin, intersect1d, union1d, setdiff1d, lexsort."""
+    g = gen
+
+    def vals(dt, shape):
+        if dt == "bool":
+            return g(dt, shape)
+        v = g(dt, shape, "tiny")  # ties
+        if dt in FLOATS and v.size >= 6:
+            f = v.reshape(-1)
+            f[1] = np.nan
+            f[4] = -np.inf
+            f[-1] = np.nan
+            f[2] = -0.0
+        return v
+
+    for dt in DTYPES:
+        for shape, recipe, axes in (((13,), "-", (-1, None)), ((4, 6), "-", (0, 1, None)), ((4, 6), "T", (0, -1)),
+                                    ((3, 4, 5), "index[::-1,:,::2]", (0, 1, 2)), ((0, 3), "-", (0, 1)), ((), "-", (None,))):
+            a = Arr(vals(dt, shape), recipe)
+            sid = "x".join(map(str, shape)) or "0d"
+            rid = "" if recipe == "-" else "-" + _ix_id(recipe.replace("index[", "").replace("]", ""))
+            for ax in axes:
+                ap = "None" if ax is None else str(ax)
+                w.case(f"sort-{dt}-{sid}{rid}-ax{ap}", "sort", [a], lambda x, ax=ax: np.sort(x, axis=ax), params=f"axis={ap}")
+                w.case(f"argsort-{dt}-{sid}{rid}-ax{ap}", "argsort", [a],
+                       lambda x, ax=ax: np.argsort(x, axis=ax, kind="stable"), params=f"axis={ap}")
+        big = Arr(g(dt, (1000,)))
+        w.case(f"sort-{dt}-n1000", "sort", [big], np.sort, params="axis=-1")
+        w.case(f"argsort-{dt}-n1000", "argsort", [big], lambda x: np.argsort(x, kind="stable"), params="axis=-1")
+        srt = np.sort(vals(dt, (9,)))
+        for side in ("left", "right"):
+            w.case(f"searchsorted-{dt}-{side}", "searchsorted", [Arr(srt), Arr(vals(dt, (2, 5)))],
+                   lambda s, v, side=side: np.searchsorted(s, v, side=side), params=f"side={side}")
+        w.case(f"searchsorted-{dt}-scalar", "searchsorted", [Arr(srt), Scalar("int", 1)],
+               lambda s, v: np.searchsorted(s, v), params="side=left")
+        u = Arr(vals(dt, (4, 5)), "T")
+        w.case(f"unique-{dt}", "unique", [u], np.unique)
+        w.case(f"unique.index-{dt}", "unique.index", [u], lambda x: np.unique(x, return_index=True)[1])
+        w.case(f"unique.inverse-{dt}", "unique.inverse", [u], lambda x: np.unique(x, return_inverse=True)[1])
+        w.case(f"unique.counts-{dt}", "unique.counts", [u], lambda x: np.unique(x, return_counts=True)[1])
+        b = Arr(vals(dt, (7,)))
+        w.case(f"isin-{dt}", "isin", [u, b], np.isin)
+        w.case(f"isin-{dt}-invert", "isin", [u, b], lambda x, y: np.isin(x, y, invert=True), params="invert=1")
+        w.case(f"intersect1d-{dt}", "intersect1d", [u, b], np.intersect1d)
+        w.case(f"union1d-{dt}", "union1d", [u, b], np.union1d)
+        w.case(f"setdiff1d-{dt}", "setdiff1d", [u, b], np.setdiff1d)
+        w.case(f"lexsort-{dt}", "lexsort", [Arr(vals(dt, (12,))), Arr(g("int8", (12,), "tiny"))], lambda *k: np.lexsort(k))
+    w.case("unique-float64-empty", "unique", [Arr(np.zeros(0))], np.unique)
+    w.case("unique.inverse-int64-0d", "unique.inverse", [Arr(np.array(4))], lambda x: np.unique(x, return_inverse=True)[1])
+    w.case("sort-int32-0d-axis-err", "sort", [Arr(np.array(3, np.int32))], lambda x: np.sort(x, axis=-1), params="axis=-1")
+    w.case("isin-int64-float64", "isin", [Arr(np.array([1, 2, 3])), Arr(np.array([2.0, 2.5, np.nan]))], np.isin)
+    w.case("searchsorted-int32-float", "searchsorted", [Arr(np.array([1, 2, 3], np.int32)), Scalar("float", 2.5)],
+           lambda s, v: np.searchsorted(s, v), params="side=left")
+
+
+# ---------------------------------------------------------------------------- manipulation
+
+def manipulation_cases(w):
+    """flip/fliplr/flipud/rot90/moveaxis/diagonal (views), diag/trace/tril/triu, atleast_nd,
+    broadcast_arrays, meshgrid, split/array_split/hsplit/vsplit/dsplit (each part), hstack/vstack/
+    dstack/column_stack, tile, repeat, roll; every dtype, views, empty and 0-d operands."""
+    g = gen
+
+    def arr(dt, shape, rec="-"):
+        return Arr(g(dt, shape, "small" if dt != "bool" else "any"), rec)
+
+    for dt in DTYPES:
+        a = arr(dt, (3, 4), "T")
+        b3 = arr(dt, (2, 3, 4), "index[:,::-1]")
+        w.case(f"flip-{dt}-all", "flip", [b3], np.flip, params="axis=None")
+        w.case(f"flip-{dt}-ax02", "flip", [b3], lambda x: np.flip(x, (0, 2)), params="axis=0,2")
+        w.case(f"fliplr-{dt}", "fliplr", [a], np.fliplr)
+        w.case(f"flipud-{dt}", "flipud", [a], np.flipud)
+        for k in (1, 2, 3, -1):
+            w.case(f"rot90-{dt}-k{k}".replace("-1", "m1"), "rot90", [a], lambda x, k=k: np.rot90(x, k), params=f"k={k}")
+        w.case(f"rot90-{dt}-3d-ax21", "rot90", [b3], lambda x: np.rot90(x, 1, axes=(2, 1)), params="k=1 axes=2,1")
+        w.case(f"moveaxis-{dt}", "moveaxis", [b3], lambda x: np.moveaxis(x, [0, 1], [-1, 0]), params="source=0,1 destination=-1,0")
+        for off in (0, 1, -2, 5):
+            w.case(f"diagonal-{dt}-off{off}".replace("-2", "m2"), "diagonal", [b3],
+                   lambda x, off=off: np.diagonal(x, off, 1, 2), params=f"offset={off} axis1=1 axis2=2")
+        w.case(f"diag-{dt}-1d-k1", "diag", [arr(dt, (3,), "index[::-1]")], lambda x: np.diag(x, 1), params="k=1")
+        w.case(f"diag-{dt}-2d-km1", "diag", [a], lambda x: np.diag(x, -1), params="k=-1")
+        if dt != "bool":
+            w.case(f"trace-{dt}", "trace", [b3], lambda x: np.trace(x, 1), params="offset=1")
+        w.case(f"tril-{dt}", "tril", [b3], lambda x: np.tril(x, -1), params="k=-1")
+        w.case(f"triu-{dt}", "triu", [a], lambda x: np.triu(x, 1), params="k=1")
+        w.case(f"tile-{dt}", "tile", [arr(dt, (2, 3))], lambda x: np.tile(x, (2, 1, 2)), params="reps=2,1,2")
+        w.case(f"repeat-{dt}-ax1", "repeat", [a], lambda x: np.repeat(x, [1, 0, 2], axis=1), params="repeats=1,0,2 axis=1")
+        w.case(f"repeat-{dt}-flat", "repeat", [a], lambda x: np.repeat(x, 2), params="repeats=2 axis=None")
+        w.case(f"roll-{dt}-ax0", "roll", [a], lambda x: np.roll(x, -5, axis=0), params="shift=-5 axis=0")
+        w.case(f"roll-{dt}-flat", "roll", [a], lambda x: np.roll(x, 7), params="shift=7 axis=None")
+        for part in range(3):
+            w.case(f"array_split-{dt}-p{part}", "array_split", [arr(dt, (2, 7))],
+                   lambda x, part=part: np.array_split(x, 3, axis=1)[part], params=f"sections=3 axis=1 part={part}")
+        w.case(f"split-{dt}-cuts-p1", "split", [arr(dt, (8,), "index[::-1]")], lambda x: np.split(x, [2, 5, 20])[1],
+               params="cuts=2,5,20 axis=0 part=1")
+        for fn, shape in (("hstack", ((2, 3), (2, 1))), ("vstack", ((3,), (2, 3))), ("dstack", ((2, 3), (2, 3, 2))),
+                          ("column_stack", ((3,), (3, 2)))):
+            w.case(f"{fn}-{dt}", fn, [arr(dt, shape[0]), arr("int16", shape[1])], lambda x, y, fn=fn: getattr(np, fn)((x, y)))
+        w.case(f"hstack-{dt}-1d", "hstack", [arr(dt, (2,)), arr(dt, (3,))], lambda x, y: np.hstack((x, y)))
+        w.case(f"atleast_3d-{dt}", "atleast_3d", [arr(dt, (4,))], np.atleast_3d)
+    w.case("atleast_2d-0d", "atleast_2d", [Arr(np.array(2.5))], np.atleast_2d)
+    w.case("atleast_1d-0d", "atleast_1d", [Arr(np.array(7))], np.atleast_1d)
+    w.case("meshgrid-xy-0", "meshgrid", [arr("float64", (3,)), arr("int32", (2,)), arr("int8", (4,))],
+           lambda *x: np.meshgrid(*x)[0], params="indexing=xy part=0")
+    w.case("meshgrid-xy-2", "meshgrid", [arr("float64", (3,)), arr("int32", (2,)), arr("int8", (4,))],
+           lambda *x: np.meshgrid(*x)[2], params="indexing=xy part=2")
+    w.case("meshgrid-ij-1", "meshgrid", [arr("float64", (3,)), arr("int32", (2,))],
+           lambda *x: np.meshgrid(*x, indexing="ij")[1], params="indexing=ij part=1")
+    w.case("broadcast_arrays-1", "broadcast_arrays", [arr("float32", (3, 1)), arr("int64", (4,))],
+           lambda *x: np.broadcast_arrays(*x)[1], params="part=1")
+    w.case("split-unequal-err", "split", [arr("int32", (7,))], lambda x: np.split(x, 3)[0], params="sections=3 axis=0 part=0")
+    w.case("roll-empty", "roll", [Arr(np.zeros((0, 3)))], lambda x: np.roll(x, 2, axis=0), params="shift=2 axis=0")
+    w.case("tile-0d", "tile", [Arr(np.array(3))], lambda x: np.tile(x, 3), params="reps=3")
+    w.case("fliplr-1d-err", "fliplr", [arr("int32", (3,))], np.fliplr)
+    w.case("vsplit-1d-err", "vsplit", [arr("int32", (4,))], lambda x: np.vsplit(x, 2)[0], params="sections=2 part=0")
+    w.case("hsplit-p1", "hsplit", [arr("float64", (2, 4))], lambda x: np.hsplit(x, 2)[1], params="sections=2 part=1")
+    w.case("dsplit-p0", "dsplit", [arr("float64", (2, 1, 4))], lambda x: np.dsplit(x, 2)[0], params="sections=2 part=0")
+    w.case("moveaxis-repeat-err", "moveaxis", [arr("int32", (2, 3))], lambda x: np.moveaxis(x, [0, 0], [0, 1]),
+           params="source=0,0 destination=0,1")
 
 
 def matmul_edge_cases(w):
@@ -1604,6 +1893,13 @@ OWN_SEED_GROUPS = [
     ("matmul_edge.tsv", "matmul/dot: size-0 dimensions, views, 1-D with N-D, integer wrap, bool.", matmul_edge_cases),
     ("cum_stats.tsv", "cumsum/cumprod on views and 3-D axes; mean/var/std of int8 and bool with ddof.",
      cum_stats_cases),
+    ("indexing_adv.tsv", "Advanced indexing (integer arrays, bool masks, list literals), take/put/"
+     "take_along_axis/put_along_axis/compress/nonzero/argwhere/flatnonzero/choose/extract/place, ufunc.at.",
+     advanced_index_cases),
+    ("sorting.tsv", "sort/argsort (stable) on every axis and dtype with NaN and ties, searchsorted, unique, "
+     "isin/intersect1d/union1d/setdiff1d, lexsort.", sort_set_cases),
+    ("manipulation.tsv", "flip/rot90/moveaxis/diagonal views, diag/trace/tril/triu, splits, stacks, tile, repeat, "
+     "roll, meshgrid, atleast_nd, broadcast_arrays.", manipulation_cases),
 ]
 
 

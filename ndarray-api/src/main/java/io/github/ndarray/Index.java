@@ -1,12 +1,14 @@
 package io.github.ndarray;
 
 /**
- * One element of a NumPy basic index: an integer, a slice, a new axis or an ellipsis.
- * {@link #parse(String)} reads NumPy's own syntax.
+ * One element of a NumPy index: an integer, a slice, a new axis, an ellipsis, or an array of
+ * integers or booleans (advanced indexing, see {@link NDArray#get(Index...)}).
+ * {@link #parse(String)} reads NumPy's own syntax, list literals included.
  *
  * {@snippet :
  * Index[] ix = Index.parse("1:, ::-1, None, ...");
  * NDArray v = a.get(Index.slice(1L, null, null), Index.at(0));   // a[1:, 0]
+ * NDArray w = a.get(Index.array(0, 2, 2), Index.all());          // a[[0, 2, 2], :]
  * }
  *
  * <p>{@code toString()} writes each index in NumPy's syntax ({@code "1:"}, {@code "::-1"},
@@ -69,6 +71,33 @@ public sealed interface Index {
     }
 
     /**
+     * An array index: an integer array picks positions along an axis (negatives from the
+     * end), a bool array of k dimensions selects along k axes where it is true. Several array
+     * indices broadcast together; see {@link NDArray#get(Index...)} for where their axes go.
+     * An array on the host may index an array on any device (it is copied there, like a
+     * literal); one on another device is refused.
+     *
+     * @param array the indices (an integer or bool array)
+     */
+    record Array(NDArray array) implements Index {
+        /**
+         * Checks the array is there.
+         *
+         * @throws IllegalArgumentException if it is null
+         */
+        public Array {
+            if (array == null) {
+                throw new IllegalArgumentException("an array index must not be null");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return IndexParser.literal(array);
+        }
+    }
+
+    /**
      * An integer index.
      *
      * @param i the position
@@ -96,6 +125,36 @@ public sealed interface Index {
         return new Slice(null, null, null);
     }
 
+    /**
+     * An array index.
+     *
+     * @param array an integer or bool array
+     * @return the index
+     */
+    static Index array(NDArray array) {
+        return new Array(array);
+    }
+
+    /**
+     * An integer-array index from positions ({@code a[[0, 2, 2]]}).
+     *
+     * @param positions positions, negative counted from the end
+     * @return the index, over a host int64 array
+     */
+    static Index array(long... positions) {
+        return new Array(ND.array(positions));
+    }
+
+    /**
+     * A boolean-mask index ({@code a[[True, False, True]]}).
+     *
+     * @param mask true where selected
+     * @return the index, over a host bool array
+     */
+    static Index mask(boolean... mask) {
+        return new Array(ND.array(mask));
+    }
+
     /** {@return {@code None}} */
     static Index newAxis() {
         return new NewAxis();
@@ -107,9 +166,10 @@ public sealed interface Index {
     }
 
     /**
-     * Parses NumPy's basic index syntax: comma-separated integers, slices
+     * Parses NumPy's index syntax: comma-separated integers, slices
      * {@code start:stop:step} with any part omitted, {@code None}, {@code ...} (at most
-     * once). Whitespace is ignored; the empty string means no index (a view of everything);
+     * once), and list literals of integers or of {@code True}/{@code False}, nested for more
+     * dimensions ({@code "[[0, 1], [2, 0]], 1:"}), which become host {@link Array} indices. Whitespace is ignored; the empty string means no index (a view of everything);
      * a single trailing comma is allowed, as in Python ({@code "1,"}).
      *
      * @param expression e.g. {@code "1:, ::-1, None, ..."}

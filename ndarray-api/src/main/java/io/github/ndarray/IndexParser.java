@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads NumPy's basic index syntax into {@link Index} values: comma-separated items, each an
+ * Reads NumPy's index syntax into {@link Index} values: comma-separated items, each an
  * integer ({@code -1}), a slice {@code start:stop:step} with any part omitted ({@code :},
- * {@code ::2}, {@code 1:}, {@code ::-1}), {@code None}, or {@code ...} (at most once).
+ * {@code ::2}, {@code 1:}, {@code ::-1}), {@code None}, {@code ...} (at most once), or a
+ * list literal of integers or of {@code True}/{@code False}, nested for more dimensions
+ * ({@code [[0, 1], [2, 0]]}), read into a host int64 or bool {@link Index.Array}.
  * Whitespace anywhere around the parts is ignored. The empty string is the empty tuple
  * ({@code a[()]}); one trailing comma is allowed as in Python ({@code "1,"} is {@code a[1,]}).
  *
@@ -25,7 +27,7 @@ final class IndexParser {
         if (expression.isBlank()) {
             return out;
         }
-        String[] items = expression.split(",", -1);
+        String[] items = topLevelItems(expression);
         boolean ellipsis = false;
         for (int k = 0; k < items.length; k++) {
             String item = items[k].strip();
@@ -47,7 +49,36 @@ final class IndexParser {
         return out;
     }
 
+    /** The comma-separated items, commas inside list literals' brackets not counted. */
+    private static String[] topLevelItems(String expression) {
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                if (--depth < 0) {
+                    throw error(expression, "unbalanced ']'");
+                }
+            } else if (c == ',' && depth == 0) {
+                items.add(expression.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (depth != 0) {
+            throw error(expression, "unbalanced '['");
+        }
+        items.add(expression.substring(start));
+        return items.toArray(new String[0]);
+    }
+
     private static Index item(String expression, String item, int position) {
+        if (item.startsWith("[")) {
+            return new Index.Array(ListLiteral.parse(item, msg -> error(expression, "item " + position + " \""
+                    + item + "\": " + msg)));
+        }
         if (item.equals("...")) {
             return Index.ellipsis();
         }
@@ -122,5 +153,34 @@ final class IndexParser {
 
     private static IllegalArgumentException error(String expression, String detail) {
         return new IllegalArgumentException("invalid index \"" + expression + "\": " + detail);
+    }
+
+    /** An array index written back as a list literal ({@code [[0,1],[2,0]]}, {@code [True,False]}). */
+    static String literal(NDArray a) {
+        StringBuilder sb = new StringBuilder();
+        boolean bool = a.dtype() == DType.BOOL;
+        long[] v = a.toLongArray();
+        long[] shape = a.shape();
+        if (shape.length == 0) {
+            return bool ? (v[0] != 0 ? "True" : "False") : Long.toString(v[0]);
+        }
+        literal(sb, v, shape, 0, new long[] {0}, bool);
+        return sb.toString();
+    }
+
+    private static void literal(StringBuilder sb, long[] v, long[] shape, int axis, long[] next, boolean bool) {
+        sb.append('[');
+        for (long i = 0; i < shape[axis]; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            if (axis == shape.length - 1) {
+                long x = v[(int) next[0]++];
+                sb.append(bool ? (x != 0 ? "True" : "False") : Long.toString(x));
+            } else {
+                literal(sb, v, shape, axis + 1, next, bool);
+            }
+        }
+        sb.append(']');
     }
 }

@@ -44,6 +44,7 @@ final class Indexing {
                 case Index.At _ -> consumed++;
                 case Index.Slice _ -> consumed++;
                 case Index.NewAxis _ -> newAxes++;
+                case Index.Array _ -> throw new IllegalArgumentException("an array index needs AdvancedIndex, not a view");
                 case Index.Ellipsis _ -> {
                     if (ellipsis) {
                         throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
@@ -109,6 +110,7 @@ final class Indexing {
                     out++;
                     axis++;
                 }
+                case Index.Array _ -> throw new AssertionError("refused above");
                 case Index.NewAxis _ -> {
                     outShape[out] = 1;
                     outStrides[out] = 0;

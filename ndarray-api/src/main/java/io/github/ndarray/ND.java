@@ -1841,4 +1841,958 @@ public final class ND {
     public static long releaseCachedMemory() {
         return io.github.ndarray.spi.HostStorage.releaseCached();
     }
+
+    // ------------------------------------------------------------------ indexing routines
+
+    /**
+     * {@code np.take(a, indices, axis)}: the elements at {@code indices} along an axis.
+     *
+     * {@snippet :
+     * ND.take(ND.arange(6).reshape(2, 3), ND.array(new long[] {2, 0}), 1); // [[2, 0], [5, 3]]
+     * }
+     *
+     * @param a the array
+     * @param indices integer positions, negative from the end; any shape (it replaces the axis)
+     * @param axis the axis
+     * @return a new array
+     * @throws IndexOutOfBoundsException with NumPy's message for a position out of bounds
+     */
+    public static NDArray take(NDArray a, NDArray indices, int axis) {
+        return IndexRoutines.take(a, indices, axis);
+    }
+
+    /**
+     * {@code np.take(a, indices)}: the elements at {@code indices} of the flattened array.
+     *
+     * @param a the array
+     * @param indices integer positions in the flattened array
+     * @return a new array of indices' shape
+     */
+    public static NDArray take(NDArray a, NDArray indices) {
+        return IndexRoutines.take(a, indices, null);
+    }
+
+    /**
+     * {@code np.put(a, indices, values)}: writes values at positions of the flattened array;
+     * values repeat cyclically; a repeated position keeps the last value.
+     *
+     * {@snippet :
+     * NDArray a = ND.zeros(DType.FLOAT64, 2, 2);
+     * ND.put(a, ND.array(new long[] {0, 3}), 7.0);   // [[7, 0], [0, 7]]
+     * }
+     *
+     * @param a the array, modified
+     * @param indices positions in the flattened array
+     * @param values an array or Java scalar
+     */
+    public static void put(NDArray a, NDArray indices, Object values) {
+        IndexRoutines.put(a, indices, values);
+    }
+
+    /**
+     * {@code np.take_along_axis(a, indices, axis)}: picks along an axis with an index array of
+     * a's number of dimensions, such as {@link #argsort(NDArray, int)} gives.
+     *
+     * {@snippet :
+     * NDArray sorted = ND.takeAlongAxis(a, ND.argsort(a, 1), 1);
+     * }
+     *
+     * @param a the array
+     * @param indices integer array of a's ndim, broadcasting with a on the other axes
+     * @param axis the axis
+     * @return a new array
+     */
+    public static NDArray takeAlongAxis(NDArray a, NDArray indices, int axis) {
+        return IndexRoutines.takeAlongAxis(a, indices, axis);
+    }
+
+    /**
+     * {@code np.put_along_axis(a, indices, values, axis)}.
+     *
+     * {@snippet :
+     * ND.putAlongAxis(a, ND.argmax(a, 1, true), 0.0, 1);   // zero each row's maximum
+     * }
+     *
+     * @param a the array, modified
+     * @param indices integer array of a's ndim
+     * @param values an array or scalar broadcast to indices' shape
+     * @param axis the axis
+     */
+    public static void putAlongAxis(NDArray a, NDArray indices, Object values, int axis) {
+        IndexRoutines.putAlongAxis(a, indices, values, axis);
+    }
+
+    /**
+     * {@code np.compress(condition, a, axis)}: the slices along an axis where condition is true.
+     *
+     * {@snippet :
+     * ND.compress(ND.array(new boolean[] {true, false}), ND.arange(6).reshape(2, 3), 0); // [[0, 1, 2]]
+     * }
+     *
+     * @param condition a 1-D array, nonzero where kept (may be shorter than the axis)
+     * @param a the array
+     * @param axis the axis
+     * @return a new array
+     */
+    public static NDArray compress(NDArray condition, NDArray a, int axis) {
+        return IndexRoutines.compress(condition, a, axis);
+    }
+
+    /**
+     * {@code np.compress(condition, a)} over the flattened array.
+     *
+     * @param condition a 1-D array, nonzero where kept
+     * @param a the array
+     * @return a new 1-D array
+     */
+    public static NDArray compress(NDArray condition, NDArray a) {
+        return IndexRoutines.compress(condition, a, null);
+    }
+
+    /**
+     * {@code np.nonzero(a)}: the positions of the nonzero elements, one int64 array per axis, in
+     * C order, so that {@code a.get(Index.array(r[0]), Index.array(r[1]))} picks them.
+     *
+     * {@snippet :
+     * NDArray[] rc = ND.nonzero(ND.array(new long[][] {{0, 3}, {4, 0}})); // [0, 1], [1, 0]
+     * }
+     *
+     * @param a an array of at least one dimension
+     * @return the positions
+     * @throws IllegalArgumentException for a 0-d array, as NumPy
+     */
+    public static NDArray[] nonzero(NDArray a) {
+        return Searching.nonzero(a);
+    }
+
+    /**
+     * {@code np.argwhere(a)}: the coordinates of the nonzero elements, int64 {@code (count, ndim)}.
+     *
+     * {@snippet :
+     * ND.argwhere(ND.array(new long[][] {{0, 3}, {4, 0}}));   // [[0, 1], [1, 0]]
+     * }
+     *
+     * @param a the array
+     * @return the coordinates
+     */
+    public static NDArray argwhere(NDArray a) {
+        return Searching.argwhere(a);
+    }
+
+    /**
+     * {@code np.flatnonzero(a)}: the positions of the nonzero elements in the flattened array.
+     *
+     * {@snippet :
+     * ND.flatnonzero(ND.array(new long[] {0, 5, 0, 7}));   // [1, 3]
+     * }
+     *
+     * @param a the array
+     * @return int64 positions
+     */
+    public static NDArray flatnonzero(NDArray a) {
+        return Searching.flatnonzero(a);
+    }
+
+    /**
+     * {@code np.count_nonzero(a)}: how many elements are nonzero (NaN counts).
+     *
+     * {@snippet :
+     * long n = ND.countNonzero(ND.array(new double[] {0, 1.5, Double.NaN}));   // 2
+     * }
+     *
+     * @param a the array
+     * @return the count
+     */
+    public static long countNonzero(NDArray a) {
+        return Searching.countNonzero(a);
+    }
+
+    /**
+     * {@code np.add.at(a, indices, values)}: adds values at positions along the first axis,
+     * unbuffered, so that a repeated position accumulates. {@link Ufunc#at} does this for any
+     * binary ufunc and any index.
+     *
+     * {@snippet :
+     * NDArray counts = ND.zeros(DType.INT64, 3);
+     * ND.addAt(counts, ND.array(new long[] {0, 2, 0}), 1L);   // [2, 0, 1]
+     * }
+     *
+     * @param a the array, modified
+     * @param indices integer positions along axis 0
+     * @param values an array or Java scalar broadcast to the selection
+     */
+    public static void addAt(NDArray a, NDArray indices, Object values) {
+        Ufunc.ADD.at(a, values, Index.array(indices));
+    }
+
+    /**
+     * {@code np.choose(a, choices)}: element-wise, the element of {@code choices[a[i]]}; all
+     * operands broadcast together.
+     *
+     * {@snippet :
+     * ND.choose(ND.array(new long[] {0, 1, 0}), ND.array(new long[] {1, 2, 3}), ND.array(new long[] {7, 8, 9})); // [1, 8, 3]
+     * }
+     *
+     * @param a integer selectors in {@code [0, choices.length)}
+     * @param choices the arrays to choose from
+     * @return a new array of the choices' promoted dtype
+     * @throws IllegalArgumentException {@code invalid entry in choice array} for a selector out of range
+     */
+    public static NDArray choose(NDArray a, NDArray... choices) {
+        return IndexRoutines.choose(a, choices);
+    }
+
+    /**
+     * {@code np.extract(condition, arr)}: the elements of the flattened array where condition is nonzero.
+     *
+     * {@snippet :
+     * ND.extract(ND.greater(a, 0), a);   // the positive elements
+     * }
+     *
+     * @param condition an array of arr's size
+     * @param arr the array
+     * @return a new 1-D array
+     */
+    public static NDArray extract(NDArray condition, NDArray arr) {
+        return IndexRoutines.extract(condition, arr);
+    }
+
+    /**
+     * {@code np.place(arr, mask, vals)}: writes the first N values (repeated cyclically) where
+     * mask is true, N being the number of true elements.
+     *
+     * {@snippet :
+     * ND.place(a, ND.less(a, 0), 0.0);   // negatives to zero
+     * }
+     *
+     * @param arr the array, modified
+     * @param mask an array of arr's size
+     * @param values an array or Java scalar
+     */
+    public static void place(NDArray arr, NDArray mask, Object values) {
+        IndexRoutines.place(arr, mask, values);
+    }
+
+    // ------------------------------------------------------------------ sorting, searching, sets
+
+    /**
+     * {@code np.sort(a, axis=-1)}: a sorted copy along the last axis, NaN last.
+     *
+     * {@snippet :
+     * ND.sort(ND.array(new double[] {3, Double.NaN, 1}));   // [1, 3, nan]
+     * }
+     *
+     * @param a an array of at least one dimension
+     * @return the sorted copy
+     */
+    public static NDArray sort(NDArray a) {
+        return Sorting.sort(a, -1);
+    }
+
+    /**
+     * {@code np.sort(a, axis)}.
+     *
+     * @param a the array
+     * @param axis the axis, negative from the end
+     * @return the sorted copy
+     */
+    public static NDArray sort(NDArray a, int axis) {
+        return Sorting.sort(a, axis);
+    }
+
+    /**
+     * {@code np.sort(a, axis=None)}: the flattened array sorted.
+     *
+     * @param a the array
+     * @return a sorted 1-D copy
+     */
+    public static NDArray sortFlat(NDArray a) {
+        return Sorting.sort(a, null);
+    }
+
+    /**
+     * {@code np.argsort(a, axis=-1, kind='stable')}: the permutation that sorts each row, equal
+     * elements in their original order, NaN last. NumPy's default kind is not stable; this
+     * stable order is one it may give.
+     *
+     * {@snippet :
+     * ND.argsort(ND.array(new double[] {3, 1, 2}));   // [1, 2, 0]
+     * }
+     *
+     * @param a an array of at least one dimension
+     * @return int64 positions
+     */
+    public static NDArray argsort(NDArray a) {
+        return Sorting.argsort(a, -1);
+    }
+
+    /**
+     * {@code np.argsort(a, axis, kind='stable')}.
+     *
+     * @param a the array
+     * @param axis the axis
+     * @return int64 positions along the axis
+     */
+    public static NDArray argsort(NDArray a, int axis) {
+        return Sorting.argsort(a, axis);
+    }
+
+    /**
+     * {@code np.argsort(a, axis=None)}: the permutation that sorts the flattened array.
+     *
+     * @param a the array
+     * @return int64 positions in the flattened array
+     */
+    public static NDArray argsortFlat(NDArray a) {
+        return Sorting.argsort(a, null);
+    }
+
+    /**
+     * {@code np.partition(a, kth, axis)}: each kth element in its sorted place, smaller ones
+     * before it, larger after (this library sorts the whole axis, which satisfies that).
+     *
+     * {@snippet :
+     * NDArray p = ND.partition(a, 0, new long[] {2});   // p[2] is the third smallest
+     * }
+     *
+     * @param a the array
+     * @param axis the axis
+     * @param kth positions, negative from the end
+     * @return the partitioned copy
+     * @throws IllegalArgumentException if a kth is out of bounds
+     */
+    public static NDArray partition(NDArray a, int axis, long... kth) {
+        return Sorting.partition(a, kth, axis);
+    }
+
+    /**
+     * {@code np.argpartition(a, kth, axis)}: positions that partition (a stable argsort here).
+     *
+     * @param a the array
+     * @param axis the axis
+     * @param kth positions, negative from the end
+     * @return int64 positions
+     */
+    public static NDArray argpartition(NDArray a, int axis, long... kth) {
+        return Sorting.argpartition(a, kth, axis);
+    }
+
+    /**
+     * {@code np.searchsorted(sorted, values, side='left')}: where each value would be inserted to
+     * keep the array sorted (before equal elements).
+     *
+     * {@snippet :
+     * ND.searchsorted(ND.array(new double[] {1, 2, 2, 5}), 2.0, false);   // 1
+     * }
+     *
+     * @param sorted a sorted 1-D array (NaN last)
+     * @param values an array or Java scalar
+     * @param right {@code side='right'}: after equal elements
+     * @return int64 positions of values' shape
+     */
+    public static NDArray searchsorted(NDArray sorted, Object values, boolean right) {
+        return Sorting.searchsorted(sorted, values, right);
+    }
+
+    /**
+     * {@code np.lexsort(keys)}: the stable order by the last key, ties broken by the one before.
+     *
+     * {@snippet :
+     * NDArray order = ND.lexsort(firstNames, surnames);   // by surname, then first name
+     * }
+     *
+     * @param keys 1-D arrays of one length
+     * @return int64 positions
+     */
+    public static NDArray lexsort(NDArray... keys) {
+        return Sorting.lexsort(keys);
+    }
+
+    /**
+     * {@code np.unique(a)}: the sorted unique values of the flattened array (NaNs as one).
+     *
+     * {@snippet :
+     * ND.unique(ND.array(new long[] {3, 1, 3}));   // [1, 3]
+     * }
+     *
+     * @param a the array
+     * @return a new 1-D array
+     */
+    public static NDArray unique(NDArray a) {
+        try (Unique u = SetRoutines.unique(a, false, false, false)) {
+            return u.values().copy();
+        }
+    }
+
+    /**
+     * {@code np.unique(a, return_index, return_inverse, return_counts)}.
+     *
+     * {@snippet :
+     * try (Unique u = ND.unique(a, false, true, true)) { ... u.inverse() ... u.counts() ... }
+     * }
+     *
+     * @param a the array
+     * @param returnIndex compute the first occurrences
+     * @param returnInverse compute the positions of a's elements in the values
+     * @param returnCounts compute the counts
+     * @return the values and the parts asked for
+     */
+    public static Unique unique(NDArray a, boolean returnIndex, boolean returnInverse, boolean returnCounts) {
+        return SetRoutines.unique(a, returnIndex, returnInverse, returnCounts);
+    }
+
+    /**
+     * {@code np.isin(element, test_elements)}: whether each element is among the tests.
+     *
+     * {@snippet :
+     * ND.isin(ND.array(new long[] {1, 2, 3}), ND.array(new long[] {3, 1}));   // [true, false, true]
+     * }
+     *
+     * @param element the array
+     * @param testElements the values to look for
+     * @return a bool array of element's shape
+     */
+    public static NDArray isin(NDArray element, NDArray testElements) {
+        return SetRoutines.isin(element, testElements, false);
+    }
+
+    /**
+     * {@code np.isin(element, test_elements, invert=True)}.
+     *
+     * @param element the array
+     * @param testElements the values to look for
+     * @param invert true for "not in"
+     * @return a bool array of element's shape
+     */
+    public static NDArray isin(NDArray element, NDArray testElements, boolean invert) {
+        return SetRoutines.isin(element, testElements, invert);
+    }
+
+    /**
+     * {@code np.intersect1d(a, b)}: the sorted unique values in both.
+     *
+     * {@snippet :
+     * ND.intersect1d(ND.array(new long[] {1, 3, 4}), ND.array(new long[] {3, 1, 2}));   // [1, 3]
+     * }
+     *
+     * @param a an array
+     * @param b an array
+     * @return a new 1-D array
+     */
+    public static NDArray intersect1d(NDArray a, NDArray b) {
+        return SetRoutines.intersect1d(a, b);
+    }
+
+    /**
+     * {@code np.union1d(a, b)}: the sorted unique values in either.
+     *
+     * {@snippet :
+     * ND.union1d(ND.array(new long[] {3, 1}), ND.array(new long[] {2, 1}));   // [1, 2, 3]
+     * }
+     *
+     * @param a an array
+     * @param b an array
+     * @return a new 1-D array
+     */
+    public static NDArray union1d(NDArray a, NDArray b) {
+        return SetRoutines.union1d(a, b);
+    }
+
+    /**
+     * {@code np.setdiff1d(a, b)}: the sorted unique values of a that are not in b.
+     *
+     * {@snippet :
+     * ND.setdiff1d(ND.array(new long[] {3, 1, 2}), ND.array(new long[] {2}));   // [1, 3]
+     * }
+     *
+     * @param a an array
+     * @param b an array
+     * @return a new 1-D array
+     */
+    public static NDArray setdiff1d(NDArray a, NDArray b) {
+        return SetRoutines.setdiff1d(a, b);
+    }
+
+    // ------------------------------------------------------------------ manipulation
+
+    /**
+     * {@code np.flip(m, axis)}: the order of elements reversed along the given axes (all axes
+     * when none are given); a view.
+     *
+     * {@snippet :
+     * ND.flip(ND.arange(6).reshape(2, 3), 1);   // [[2, 1, 0], [5, 4, 3]]
+     * }
+     *
+     * @param a the array
+     * @param axes the axes; none for all
+     * @return a view
+     */
+    public static NDArray flip(NDArray a, int... axes) {
+        return Manipulation.flip(a, axes);
+    }
+
+    /**
+     * {@code np.fliplr(m)}: columns reversed (axis 1); a view.
+     *
+     * {@snippet :
+     * ND.fliplr(ND.eye(2));   // [[0, 1], [1, 0]]
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @return a view
+     */
+    public static NDArray fliplr(NDArray a) {
+        return Manipulation.fliplr(a);
+    }
+
+    /**
+     * {@code np.flipud(m)}: rows reversed (axis 0); a view.
+     *
+     * {@snippet :
+     * ND.flipud(ND.arange(3));   // [2, 1, 0]
+     * }
+     *
+     * @param a an array of at least 1 dimension
+     * @return a view
+     */
+    public static NDArray flipud(NDArray a) {
+        return Manipulation.flipud(a);
+    }
+
+    /**
+     * {@code np.rot90(m, k, axes=(0, 1))}: rotated by k quarter turns, from axis 0 towards axis 1; a view.
+     *
+     * {@snippet :
+     * ND.rot90(ND.array(new long[][] {{1, 2}, {3, 4}}), 1);   // [[2, 4], [1, 3]]
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @param k quarter turns (negative turns the other way)
+     * @return a view
+     */
+    public static NDArray rot90(NDArray a, int k) {
+        return Manipulation.rot90(a, k, 0, 1);
+    }
+
+    /**
+     * {@code np.rot90(m, k, axes)}.
+     *
+     * @param a the array
+     * @param k quarter turns
+     * @param axis0 the axis turned from
+     * @param axis1 the axis turned towards
+     * @return a view
+     */
+    public static NDArray rot90(NDArray a, int k, int axis0, int axis1) {
+        return Manipulation.rot90(a, k, axis0, axis1);
+    }
+
+    /**
+     * {@code np.moveaxis(a, source, destination)}: axes moved to new positions, the others in
+     * their order; a view.
+     *
+     * {@snippet :
+     * ND.moveaxis(ND.zeros(3, 4, 5), new int[] {0}, new int[] {-1}).shape();   // [4, 5, 3]
+     * }
+     *
+     * @param a the array
+     * @param source the axes to move
+     * @param destination where they go
+     * @return a view
+     */
+    public static NDArray moveaxis(NDArray a, int[] source, int[] destination) {
+        return Manipulation.moveaxis(a, source, destination);
+    }
+
+    /**
+     * {@code np.diagonal(a, offset, axis1, axis2)}: the diagonal as the last axis; a view.
+     *
+     * {@snippet :
+     * ND.diagonal(ND.arange(9).reshape(3, 3), 1, 0, 1);   // [1, 5]
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @param offset above the main diagonal if positive, below if negative
+     * @param axis1 the rows' axis
+     * @param axis2 the columns' axis
+     * @return a view
+     */
+    public static NDArray diagonal(NDArray a, long offset, int axis1, int axis2) {
+        return Manipulation.diagonal(a, offset, axis1, axis2);
+    }
+
+    /**
+     * {@code np.diag(v, k)}: a square matrix with the 1-D v on diagonal k, or the diagonal k of
+     * a 2-D array (a copy).
+     *
+     * {@snippet :
+     * ND.diag(ND.array(1.0, 2.0), 0);   // [[1, 0], [0, 2]]
+     * }
+     *
+     * @param v a 1-D or 2-D array
+     * @param k the diagonal
+     * @return a new array
+     */
+    public static NDArray diag(NDArray v, long k) {
+        return Manipulation.diag(v, k);
+    }
+
+    /**
+     * {@code np.trace(a, offset)}: the sum along diagonal {@code offset} of the first two axes.
+     *
+     * {@snippet :
+     * ND.trace(ND.eye(3), 0).item();   // 3.0
+     * }
+     *
+     * @param a an array of at least 2 dimensions
+     * @param offset the diagonal
+     * @return the sums, of NumPy's sum dtype
+     */
+    public static NDArray trace(NDArray a, long offset) {
+        return Manipulation.trace(a, offset);
+    }
+
+    /**
+     * {@code np.tril(m, k)}: zeros above diagonal k of the last two axes.
+     *
+     * {@snippet :
+     * ND.tril(ND.ones(3, 3), 0);   // ones on and below the diagonal
+     * }
+     *
+     * @param m an array of at least 2 dimensions
+     * @param k the diagonal kept last
+     * @return a new array of m's dtype
+     */
+    public static NDArray tril(NDArray m, long k) {
+        return Manipulation.triangle(m, k, false);
+    }
+
+    /**
+     * {@code np.triu(m, k)}: zeros below diagonal k of the last two axes.
+     *
+     * {@snippet :
+     * ND.triu(ND.ones(3, 3), 1);   // ones strictly above the diagonal
+     * }
+     *
+     * @param m an array of at least 2 dimensions
+     * @param k the diagonal kept first
+     * @return a new array of m's dtype
+     */
+    public static NDArray triu(NDArray m, long k) {
+        return Manipulation.triangle(m, k, true);
+    }
+
+    /**
+     * {@code np.atleast_1d(a)}: a view with at least one dimension.
+     *
+     * {@snippet :
+     * ND.atleast1d(ND.array(5L).reshape()).shape();   // [1]
+     * }
+     *
+     * @param a the array
+     * @return a view
+     */
+    public static NDArray atleast1d(NDArray a) {
+        return Manipulation.atleast(a, 1);
+    }
+
+    /**
+     * {@code np.atleast_2d(a)}: a view with at least two dimensions ({@code (n,)} becomes {@code (1, n)}).
+     *
+     * {@snippet :
+     * ND.atleast2d(ND.arange(3)).shape();   // [1, 3]
+     * }
+     *
+     * @param a the array
+     * @return a view
+     */
+    public static NDArray atleast2d(NDArray a) {
+        return Manipulation.atleast(a, 2);
+    }
+
+    /**
+     * {@code np.atleast_3d(a)}: a view with at least three dimensions ({@code (n,)} becomes
+     * {@code (1, n, 1)}, {@code (m, n)} becomes {@code (m, n, 1)}).
+     *
+     * {@snippet :
+     * ND.atleast3d(ND.arange(3)).shape();   // [1, 3, 1]
+     * }
+     *
+     * @param a the array
+     * @return a view
+     */
+    public static NDArray atleast3d(NDArray a) {
+        return Manipulation.atleast(a, 3);
+    }
+
+    /**
+     * {@code np.broadcast_arrays(*arrays)}: views of the arrays broadcast to one shape (read-only).
+     *
+     * {@snippet :
+     * NDArray[] xy = ND.broadcastArrays(ND.arange(3).reshape(3, 1), ND.arange(2));   // both (3, 2)
+     * }
+     *
+     * @param arrays the arrays
+     * @return the views
+     */
+    public static NDArray[] broadcastArrays(NDArray... arrays) {
+        return Manipulation.broadcastArrays(arrays);
+    }
+
+    /**
+     * {@code np.meshgrid(*xi, indexing='xy')}: coordinate arrays of a grid; with 'xy' the first
+     * two output axes are (y, x), as in NumPy.
+     *
+     * {@snippet :
+     * NDArray[] g = ND.meshgrid(ND.arange(3), ND.arange(2));   // both (2, 3)
+     * }
+     *
+     * @param xs 1-D coordinate arrays (others are flattened)
+     * @return one new array per input
+     */
+    public static NDArray[] meshgrid(NDArray... xs) {
+        return Manipulation.meshgrid(false, xs);
+    }
+
+    /**
+     * {@code np.meshgrid(*xi, indexing='ij')}: the output axes in the inputs' order.
+     *
+     * {@snippet :
+     * NDArray[] g = ND.meshgridIj(ND.arange(3), ND.arange(2));   // both (3, 2)
+     * }
+     *
+     * @param xs 1-D coordinate arrays
+     * @return one new array per input
+     */
+    public static NDArray[] meshgridIj(NDArray... xs) {
+        return Manipulation.meshgrid(true, xs);
+    }
+
+    /**
+     * {@code np.split(a, sections, axis)}: equal parts, as views.
+     *
+     * {@snippet :
+     * NDArray[] parts = ND.split(ND.arange(6), 3, 0);   // [0, 1], [2, 3], [4, 5]
+     * }
+     *
+     * @param a the array
+     * @param sections the number of parts; must divide the axis
+     * @param axis the axis
+     * @return the views
+     * @throws IllegalArgumentException {@code array split does not result in an equal division}
+     */
+    public static NDArray[] split(NDArray a, int sections, int axis) {
+        return Manipulation.split(a, sections, axis);
+    }
+
+    /**
+     * {@code np.split(a, indices, axis)}: parts between the cut positions, as views.
+     *
+     * {@snippet :
+     * NDArray[] parts = ND.split(ND.arange(6), new long[] {1, 4}, 0);   // [0], [1, 2, 3], [4, 5]
+     * }
+     *
+     * @param a the array
+     * @param cuts positions along the axis (clamped as slice bounds are)
+     * @param axis the axis
+     * @return the views
+     */
+    public static NDArray[] split(NDArray a, long[] cuts, int axis) {
+        return Manipulation.split(a, cuts, axis);
+    }
+
+    /**
+     * {@code np.array_split(a, sections, axis)}: parts whose sizes differ by at most one (the
+     * larger first), as views.
+     *
+     * {@snippet :
+     * NDArray[] parts = ND.arraySplit(ND.arange(5), 3, 0);   // [0, 1], [2, 3], [4]
+     * }
+     *
+     * @param a the array
+     * @param sections the number of parts
+     * @param axis the axis
+     * @return the views
+     */
+    public static NDArray[] arraySplit(NDArray a, int sections, int axis) {
+        return Manipulation.arraySplit(a, sections, axis);
+    }
+
+    /**
+     * {@code np.hsplit(a, sections)}: split along axis 1 (axis 0 for 1-D arrays).
+     *
+     * {@snippet :
+     * NDArray[] halves = ND.hsplit(ND.zeros(2, 4), 2);   // two (2, 2) views
+     * }
+     *
+     * @param a the array
+     * @param sections equal parts
+     * @return the views
+     */
+    public static NDArray[] hsplit(NDArray a, int sections) {
+        return Manipulation.split(a, sections, Manipulation.splitAxis(a, 'h'));
+    }
+
+    /**
+     * {@code np.vsplit(a, sections)}: split along axis 0 of an array of 2+ dimensions.
+     *
+     * {@snippet :
+     * NDArray[] halves = ND.vsplit(ND.zeros(4, 2), 2);   // two (2, 2) views
+     * }
+     *
+     * @param a the array
+     * @param sections equal parts
+     * @return the views
+     */
+    public static NDArray[] vsplit(NDArray a, int sections) {
+        return Manipulation.split(a, sections, Manipulation.splitAxis(a, 'v'));
+    }
+
+    /**
+     * {@code np.dsplit(a, sections)}: split along axis 2 of an array of 3+ dimensions.
+     *
+     * {@snippet :
+     * NDArray[] halves = ND.dsplit(ND.zeros(1, 1, 4), 2);   // two (1, 1, 2) views
+     * }
+     *
+     * @param a the array
+     * @param sections equal parts
+     * @return the views
+     */
+    public static NDArray[] dsplit(NDArray a, int sections) {
+        return Manipulation.split(a, sections, Manipulation.splitAxis(a, 'd'));
+    }
+
+    /**
+     * {@code np.hstack(arrays)}: concatenated along axis 1 (axis 0 when all are 1-D).
+     *
+     * {@snippet :
+     * ND.hstack(ND.arange(2), ND.arange(3));   // [0, 1, 0, 1, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray hstack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'h');
+    }
+
+    /**
+     * {@code np.vstack(arrays)}: 1-D arrays as rows, concatenated along axis 0.
+     *
+     * {@snippet :
+     * ND.vstack(ND.arange(2), ND.arange(2)).shape();   // [2, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray vstack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'v');
+    }
+
+    /**
+     * {@code np.dstack(arrays)}: concatenated along axis 2 (after {@link #atleast3d}).
+     *
+     * {@snippet :
+     * ND.dstack(ND.arange(2), ND.arange(2)).shape();   // [1, 2, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray dstack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'd');
+    }
+
+    /**
+     * {@code np.column_stack(arrays)}: 1-D arrays as columns, concatenated along axis 1.
+     *
+     * {@snippet :
+     * ND.columnStack(ND.arange(3), ND.arange(3)).shape();   // [3, 2]
+     * }
+     *
+     * @param arrays the arrays
+     * @return a new array
+     */
+    public static NDArray columnStack(NDArray... arrays) {
+        return Manipulation.stackAlong(arrays, 'c');
+    }
+
+    /**
+     * {@code np.tile(a, reps)}: the array repeated as tiles.
+     *
+     * {@snippet :
+     * ND.tile(ND.arange(2), 2, 2);   // [[0, 1, 0, 1], [0, 1, 0, 1]]
+     * }
+     *
+     * @param a the array
+     * @param reps repetitions per axis (aligned to the last axes)
+     * @return a new array
+     */
+    public static NDArray tile(NDArray a, long... reps) {
+        return Manipulation.tile(a, reps);
+    }
+
+    /**
+     * {@code np.repeat(a, repeats, axis)}: each slice along the axis repeated.
+     *
+     * {@snippet :
+     * ND.repeat(ND.arange(3), new long[] {2}, 0);   // [0, 0, 1, 1, 2, 2]
+     * }
+     *
+     * @param a the array
+     * @param repeats one count for all, or one per slice
+     * @param axis the axis
+     * @return a new array
+     */
+    public static NDArray repeat(NDArray a, long[] repeats, int axis) {
+        return Manipulation.repeat(a, repeats, axis);
+    }
+
+    /**
+     * {@code np.repeat(a, repeats)}: each element of the flattened array repeated.
+     *
+     * {@snippet :
+     * ND.repeat(ND.arange(2), 3);   // [0, 0, 0, 1, 1, 1]
+     * }
+     *
+     * @param a the array
+     * @param repeats the count for every element
+     * @return a new 1-D array
+     */
+    public static NDArray repeat(NDArray a, long repeats) {
+        return Manipulation.repeat(a, new long[] {repeats}, null);
+    }
+
+    /**
+     * {@code np.roll(a, shift, axis)}: elements shifted along an axis, wrapping around.
+     *
+     * {@snippet :
+     * ND.roll(ND.arange(4), 1, 0);   // [3, 0, 1, 2]
+     * }
+     *
+     * @param a the array
+     * @param shift positions (negative to the left)
+     * @param axis the axis
+     * @return a new array
+     */
+    public static NDArray roll(NDArray a, long shift, int axis) {
+        return Manipulation.roll(a, shift, axis);
+    }
+
+    /**
+     * {@code np.roll(a, shift)}: the flattened array rolled, then given a's shape.
+     *
+     * {@snippet :
+     * ND.roll(ND.arange(4).reshape(2, 2), 1);   // [[3, 0], [1, 2]]
+     * }
+     *
+     * @param a the array
+     * @param shift positions
+     * @return a new array
+     */
+    public static NDArray roll(NDArray a, long shift) {
+        return Manipulation.roll(a, shift, null);
+    }
 }

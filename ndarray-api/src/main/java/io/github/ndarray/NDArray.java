@@ -578,44 +578,87 @@ public final class NDArray implements AutoCloseable {
     // ------------------------------------------------------------------ indexing
 
     /**
-     * A view selected with NumPy's basic index syntax: integers, slices with steps,
-     * {@code None}, {@code ...}.
+     * Selects with NumPy's index syntax. Integers, slices with steps, {@code None} and
+     * {@code ...} give a view; list literals of integers or booleans (advanced indexing) give
+     * a new array, see {@link #get(Index...)}.
      *
      * {@snippet :
-     * NDArray v = a.get("1:, ::-1, None, ...");
+     * NDArray v = a.get("1:, ::-1, None, ...");   // a view
+     * NDArray w = a.get("[0, 2, 2], 1:");         // a copy: rows 0, 2, 2
      * }
      *
      * @param index the index expression
-     * @return the view (a 0-d view when every axis is indexed by an integer)
+     * @return the selection (a 0-d view when every axis is indexed by an integer)
      * @throws IllegalArgumentException if the expression is malformed
-     * @throws IndexOutOfBoundsException if an integer index is out of bounds
+     * @throws IndexOutOfBoundsException if an index is out of bounds, with NumPy's message
      */
     public NDArray get(String index) {
         return get(Index.parse(index));
     }
 
     /**
-     * A view selected with typed indices.
+     * Selects with typed indices. Without an {@link Index.Array} the result is a view. With
+     * one (advanced indexing) it is a new array, as NumPy's: integer arrays pick positions
+     * along their axes (negatives from the end), a bool array of k dimensions stands for the
+     * k integer arrays of its {@code nonzero()}, an integer beside an array counts as an array,
+     * and all index arrays broadcast to one shape B. The result has B in place of the indexed
+     * axes when they are adjacent, else B first, then the other axes.
+     *
+     * {@snippet :
+     * NDArray a = ND.arange(12).reshape(3, 4);
+     * a.get(Index.array(2, 0), Index.all());                    // rows 2 and 0: shape (2, 4)
+     * a.get(Index.all(), Index.array(ND.array(new long[] {1, 3}))); // columns: shape (3, 2)
+     * a.get(Index.array(0, 2), Index.array(1, 3));              // a[[0,2],[1,3]] = [1, 11]
+     * }
      *
      * @param index the indices, see {@link Index}
-     * @return the view
+     * @return the selection
      * @throws IllegalArgumentException if the indices are malformed (e.g. two ellipses)
-     * @throws IndexOutOfBoundsException if an integer index is out of bounds or there are too many
+     * @throws IndexOutOfBoundsException if an index is out of bounds or there are too many, with
+     *     NumPy's message ({@code index 5 is out of bounds for axis 0 with size 3}; {@code boolean
+     *     index did not match indexed array along axis 0; size of axis is 4 but size of
+     *     corresponding boolean axis is 3})
      */
     public NDArray get(Index... index) {
         checkOpen();
+        if (AdvancedIndex.isAdvanced(index)) {
+            return AdvancedIndex.get(this, index);
+        }
         return Indexing.view(this, index);
     }
 
     /**
-     * Assigns to the selected elements, broadcasting and casting {@code value} to them.
+     * Assigns to the selected elements, broadcasting and casting {@code value} to them
+     * ({@code a[index] = value}). With advanced indices a position selected twice keeps the
+     * last value, as in NumPy.
+     *
+     * {@snippet :
+     * a.set("[0, 2], ::2", 0.0);
+     * }
      *
      * @param index the index expression
      * @param value an {@link NDArray} or a Java scalar
      * @return this array
      */
     public NDArray set(String index, Object value) {
-        try (NDArray v = get(index)) {
+        return set(Index.parse(index), value);
+    }
+
+    /**
+     * Assigns to the elements selected by typed indices, as {@link #set(String, Object)}.
+     *
+     * @param index the indices, see {@link #get(Index...)}
+     * @param value an {@link NDArray} or a Java scalar
+     * @return this array
+     * @throws IllegalArgumentException if the value does not broadcast to the selection
+     */
+    public NDArray set(Index[] index, Object value) {
+        checkOpen();
+        if (AdvancedIndex.isAdvanced(index)) {
+            AdvancedIndex.set(this, index, value);
+            return this;
+        }
+        try (NDArray v = Indexing.view(this, index)) {
             v.assign(value);
         }
         return this;
@@ -641,7 +684,16 @@ public final class NDArray implements AutoCloseable {
                 Elementwise.checkSameDevice(this, src); // a scalar is a host array that every backend takes
             }
             NDArray trimmed = dropLeadingOnes(src, shape.length);
-            NDArray b = trimmed.broadcastTo(shape);
+            NDArray b;
+            try {
+                b = trimmed.broadcastTo(shape);
+            } catch (IllegalArgumentException e) {
+                if (trimmed != src) {
+                    trimmed.close();
+                }
+                throw new IllegalArgumentException("could not broadcast input array from shape "
+                        + Shapes.format(src.shape) + " into shape " + Shapes.format(shape), e);
+            }
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
                 try (Hold h = Hold.of(this)) {
@@ -665,7 +717,7 @@ public final class NDArray implements AutoCloseable {
     }
 
     /** A view without the leading size-1 axes beyond {@code ndim}, as NumPy's setitem drops them. */
-    private static NDArray dropLeadingOnes(NDArray v, int ndim) {
+    static NDArray dropLeadingOnes(NDArray v, int ndim) {
         int extra = 0;
         while (v.shape.length - extra > ndim && v.shape[extra] == 1) {
             extra++;

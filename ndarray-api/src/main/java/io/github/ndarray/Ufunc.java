@@ -617,6 +617,34 @@ public final class Ufunc {
     }
 
     /**
+     * Applies the ufunc in place at the indexed positions, unbuffered ({@code np.add.at(a, index,
+     * values)}): {@code a[i] = op(a[i], v)} for each selected position in C order, so that a
+     * position selected twice is combined twice (where {@code a[idx] += v} would keep one).
+     *
+     * {@snippet :
+     * NDArray a = ND.zeros(DType.INT64, 3);
+     * Ufunc.ADD.at(a, 1L, Index.array(0, 0, 2));   // a == [2, 0, 1]
+     * }
+     *
+     * @param a the array, modified in place
+     * @param values an array or Java scalar broadcast to the selection
+     * @param index the selection, see {@link NDArray#get(Index...)}
+     * @throws IllegalArgumentException if the ufunc is not binary or its result cannot be stored in a
+     */
+    public void at(NDArray a, Object values, Index... index) {
+        if (nin() != 2) {
+            throw new IllegalArgumentException(name() + ".at needs a binary ufunc");
+        }
+        if (AdvancedIndex.isAdvanced(index)) {
+            AdvancedIndex.scatter(a, index, values, this);
+            return;
+        }
+        try (NDArray view = a.get(index)) {
+            callInto(view, null, view, values);
+        }
+    }
+
+    /**
      * Reduces over the given axes ({@code np.add.reduce(a, axis=axes, keepdims=...)}).
      *
      * @param a the array

@@ -80,10 +80,24 @@ class IndexParserTest {
         assertEquals(List.of(ix), IndexParser.parse(String.join(",", List.of(ix).stream().map(Index::toString).toList())));
     }
 
+    @Test
+    void listLiteralsAreArrayIndices() {
+        List<Index> ix = IndexParser.parse("[1, -2], :, [[True, False]], []");
+        assertEquals(4, ix.size());
+        NDArray ints = ((Index.Array) ix.get(0)).array();
+        assertEquals(DType.INT64, ints.dtype());
+        assertEquals(List.of(1L, -2L), java.util.Arrays.stream(ints.toLongArray()).boxed().toList());
+        NDArray mask = ((Index.Array) ix.get(2)).array();
+        assertEquals(DType.BOOL, mask.dtype());
+        assertEquals("[[True,False]]", ix.get(2).toString());
+        assertEquals(0, ((Index.Array) ix.get(3)).array().size());
+        assertEquals(DType.INT64, ((Index.Array) ix.get(3)).array().dtype());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1:2:3:4", "abc", "1,,2", ",", ",1", "1,,", "..., ...", "...,1,...", "::0", "1:2:0",
         "99999999999999999999", "-9223372036854775809", "1:99999999999999999999", "1 2", "1.5", "1:a", "none",
-        "[1]", "(1)", "--1", "+", "-", ". ..", "1:2:3:", "0x10"})
+        "[1", "1]", "[1.5]", "[[1], 2]", "[True, 1]", "[1][2]", "(1)", "--1", "+", "-", ". ..", "1:2:3:", "0x10"})
     void malformedIsIllegalArgument(String expr) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IndexParser.parse(expr));
         assertTrue(e.getMessage().contains("\"" + expr + "\""), () -> "message should quote the expression: " + e.getMessage());

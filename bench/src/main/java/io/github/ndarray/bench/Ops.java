@@ -1,6 +1,7 @@
 package io.github.ndarray.bench;
 
 import io.github.ndarray.DType;
+import io.github.ndarray.Index;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
@@ -77,6 +78,8 @@ public final class Ops {
             case "copy", "copyto", "exp", "sqrt", "int_mul2", "int_poly" -> new Work("GB/s", 2 * n * item);
             case "add", "multiply" -> new Work("GB/s", 3 * n * item);
             case "sum", "mean", "max", "norm" -> new Work("GB/s", n * item);
+            case "sort", "unique", "mask_select" -> new Work("GB/s", 2 * n * item);
+            case "argsort", "take" -> new Work("GB/s", 3 * n * item);
             case "bcast_add" -> new Work("GB/s", (2 * n * n + n) * item);
             case "outer_mul" -> new Work("GB/s", (n * n + 2 * n) * item);
             case "transpose_add" -> new Work("GB/s", 3 * n * n * item);
@@ -191,6 +194,30 @@ public final class Ops {
                 NDArray a = Inputs.array(av, dt, n, n);
                 NDArray b = Inputs.uniform(2, dt, -1.0, 1.0, n);
                 yield new AnyResult(() -> solve.invokeExact(a, b), a, b);
+            }
+            case "sort", "argsort" -> {
+                NDArray a = Inputs.uniform(1, dt, 0.5, 1.5, n);
+                yield new Fresh(w.op().equals("sort") ? () -> ND.sort(a) : () -> ND.argsort(a), a);
+            }
+            case "unique" -> {
+                NDArray a;
+                try (NDArray u = Inputs.uniform(1, dt, 0.0, 1000.0, n)) {
+                    a = ND.floor(u);
+                }
+                yield new Fresh(() -> ND.unique(a), a);
+            }
+            case "mask_select" -> {
+                NDArray a = Inputs.uniform(1, dt, 0.5, 1.5, n);
+                NDArray mask = ND.greater(a, 1.0);
+                yield new Fresh(() -> a.get(Index.array(mask)), a, mask);
+            }
+            case "take" -> {
+                NDArray a = Inputs.uniform(1, dt, 0.5, 1.5, n);
+                NDArray idx;
+                try (NDArray u = Inputs.uniform(2, dt, 0.0, n, n); NDArray f = ND.floor(u)) {
+                    idx = f.astype(DType.INT64);
+                }
+                yield new Fresh(() -> a.get(Index.array(idx)), a, idx);
             }
             case "norm" -> {
                 MethodHandle norm = LinalgBridge.find("norm", 1);

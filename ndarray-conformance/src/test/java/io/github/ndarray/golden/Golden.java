@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.ndarray.DType;
+import io.github.ndarray.Index;
 import io.github.ndarray.ND;
 import io.github.ndarray.NDArray;
 import io.github.ndarray.Ufunc;
@@ -190,7 +191,134 @@ final class Golden {
         t.put("full", (a, p) -> created(() -> ND.full(p.dtype(), p.getDouble("value"), p.shape()),
                 d -> ND.full(d, p.dtype(), p.getDouble("value"), p.shape())));
         t.put("astype", (a, p) -> arr(a[0]).astype(p.dtype()));
+        advancedIndexing(t);
+        sortingAndSets(t);
+        manipulation(t);
         return t;
+    }
+
+    /** Advanced indexing and NumPy's indexing routines ({@code indexing_adv.tsv}). */
+    private static void advancedIndexing(Map<String, Op> t) {
+        t.put("setitem_get", (a, p) -> arr(a[0]).get(index(p.get("index"), a)));
+        t.put("setitem_ix", (a, p) -> arr(a[0]).set(index(p.get("index"), a), a[a.length - 1]));
+        t.put("take", (a, p) -> p.axis() == null ? ND.take(arr(a[0]), arr(a[1])) : ND.take(arr(a[0]), arr(a[1]), p.axis()));
+        t.put("put", (a, p) -> {
+            ND.put(arr(a[0]), arr(a[1]), a[2]);
+            return arr(a[0]);
+        });
+        t.put("take_along_axis", (a, p) -> ND.takeAlongAxis(arr(a[0]), arr(a[1]), p.axis()));
+        t.put("put_along_axis", (a, p) -> {
+            ND.putAlongAxis(arr(a[0]), arr(a[1]), a[2], p.axis());
+            return arr(a[0]);
+        });
+        t.put("compress", (a, p) -> p.axis() == null ? ND.compress(arr(a[0]), arr(a[1]))
+                : ND.compress(arr(a[0]), arr(a[1]), p.axis()));
+        t.put("argwhere", (a, p) -> ND.argwhere(arr(a[0])));
+        t.put("flatnonzero", (a, p) -> ND.flatnonzero(arr(a[0])));
+        t.put("nonzero.0", (a, p) -> ND.nonzero(arr(a[0]))[0]);
+        t.put("nonzero.1", (a, p) -> ND.nonzero(arr(a[0]))[1]);
+        t.put("extract", (a, p) -> ND.extract(arr(a[0]), arr(a[1])));
+        t.put("place", (a, p) -> {
+            ND.place(arr(a[0]), arr(a[1]), a[2]);
+            return arr(a[0]);
+        });
+        t.put("choose", (a, p) -> ND.choose(arr(a[0]), Arrays.copyOfRange(a, 1, a.length, NDArray[].class)));
+        for (String u : List.of("add", "multiply", "maximum")) {
+            t.put(u + ".at", (a, p) -> {
+                UFUNCS.get(u).at(arr(a[0]), a[a.length - 1], index(p.get("index"), a));
+                return arr(a[0]);
+            });
+        }
+    }
+
+    /** Sorting, searching and set routines ({@code sorting.tsv}). */
+    private static void sortingAndSets(Map<String, Op> t) {
+        t.put("sort", (a, p) -> p.axis() == null ? ND.sortFlat(arr(a[0])) : ND.sort(arr(a[0]), p.axis()));
+        t.put("argsort", (a, p) -> p.axis() == null ? ND.argsortFlat(arr(a[0])) : ND.argsort(arr(a[0]), p.axis()));
+        t.put("searchsorted", (a, p) -> ND.searchsorted(arr(a[0]), a[1], p.get("side").equals("right")));
+        t.put("unique", (a, p) -> ND.unique(arr(a[0])));
+        t.put("unique.index", (a, p) -> ND.unique(arr(a[0]), true, false, false).indices());
+        t.put("unique.inverse", (a, p) -> ND.unique(arr(a[0]), false, true, false).inverse());
+        t.put("unique.counts", (a, p) -> ND.unique(arr(a[0]), false, false, true).counts());
+        t.put("isin", (a, p) -> ND.isin(arr(a[0]), arr(a[1]), p.has("invert")));
+        t.put("intersect1d", (a, p) -> ND.intersect1d(arr(a[0]), arr(a[1])));
+        t.put("union1d", (a, p) -> ND.union1d(arr(a[0]), arr(a[1])));
+        t.put("setdiff1d", (a, p) -> ND.setdiff1d(arr(a[0]), arr(a[1])));
+        t.put("lexsort", (a, p) -> ND.lexsort(Arrays.copyOf(a, a.length, NDArray[].class)));
+    }
+
+    /** Array manipulation ({@code manipulation.tsv}); list results are compared part by part ({@code part=k}). */
+    private static void manipulation(Map<String, Op> t) {
+        t.put("flip", (a, p) -> ND.flip(arr(a[0]), p.axesVarargs()));
+        t.put("fliplr", (a, p) -> ND.fliplr(arr(a[0])));
+        t.put("flipud", (a, p) -> ND.flipud(arr(a[0])));
+        t.put("rot90", (a, p) -> {
+            int k = (int) p.getLong("k");
+            if (!p.has("axes")) {
+                return ND.rot90(arr(a[0]), k);
+            }
+            int[] ax = ints(p.get("axes"));
+            return ND.rot90(arr(a[0]), k, ax[0], ax[1]);
+        });
+        t.put("moveaxis", (a, p) -> ND.moveaxis(arr(a[0]), ints(p.get("source")), ints(p.get("destination"))));
+        t.put("diagonal", (a, p) -> ND.diagonal(arr(a[0]), p.getLong("offset"), (int) p.getLong("axis1"),
+                (int) p.getLong("axis2")));
+        t.put("diag", (a, p) -> ND.diag(arr(a[0]), p.getLong("k")));
+        t.put("trace", (a, p) -> ND.trace(arr(a[0]), p.getLong("offset")));
+        t.put("tril", (a, p) -> ND.tril(arr(a[0]), p.getLong("k")));
+        t.put("triu", (a, p) -> ND.triu(arr(a[0]), p.getLong("k")));
+        t.put("tile", (a, p) -> ND.tile(arr(a[0]), longs(p.get("reps"))));
+        t.put("repeat", (a, p) -> p.axis() == null ? ND.repeat(arr(a[0]), p.getLong("repeats"))
+                : ND.repeat(arr(a[0]), longs(p.get("repeats")), p.axis()));
+        t.put("roll", (a, p) -> p.axis() == null ? ND.roll(arr(a[0]), p.getLong("shift"))
+                : ND.roll(arr(a[0]), p.getLong("shift"), p.axis()));
+        t.put("array_split", (a, p) -> ND.arraySplit(arr(a[0]), (int) p.getLong("sections"), p.axis())[part(p)]);
+        t.put("split", (a, p) -> (p.has("cuts") ? ND.split(arr(a[0]), longs(p.get("cuts")), p.axis())
+                : ND.split(arr(a[0]), (int) p.getLong("sections"), p.axis()))[part(p)]);
+        t.put("hsplit", (a, p) -> ND.hsplit(arr(a[0]), (int) p.getLong("sections"))[part(p)]);
+        t.put("vsplit", (a, p) -> ND.vsplit(arr(a[0]), (int) p.getLong("sections"))[part(p)]);
+        t.put("dsplit", (a, p) -> ND.dsplit(arr(a[0]), (int) p.getLong("sections"))[part(p)]);
+        t.put("hstack", (a, p) -> ND.hstack(arrays(a)));
+        t.put("vstack", (a, p) -> ND.vstack(arrays(a)));
+        t.put("dstack", (a, p) -> ND.dstack(arrays(a)));
+        t.put("column_stack", (a, p) -> ND.columnStack(arrays(a)));
+        t.put("atleast_1d", (a, p) -> ND.atleast1d(arr(a[0])));
+        t.put("atleast_2d", (a, p) -> ND.atleast2d(arr(a[0])));
+        t.put("atleast_3d", (a, p) -> ND.atleast3d(arr(a[0])));
+        t.put("meshgrid", (a, p) -> (p.get("indexing").equals("ij") ? ND.meshgridIj(arrays(a)) : ND.meshgrid(arrays(a)))[part(p)]);
+        t.put("broadcast_arrays", (a, p) -> ND.broadcastArrays(arrays(a))[part(p)]);
+    }
+
+    private static int part(Params p) {
+        return (int) p.getLong("part");
+    }
+
+    private static NDArray[] arrays(Object[] a) {
+        return Arrays.copyOf(a, a.length, NDArray[].class);
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static long[] longs(String csv) {
+        return Arrays.stream(csv.split(",")).mapToLong(Long::parseLong).toArray();
+    }
+
+    /**
+     * An index expression of a case: NumPy's syntax, where {@code @k} stands for the k-th operand
+     * as an {@link Index#array} (so that index arrays can be views, of any dtype, on the device).
+     */
+    static Index[] index(String expr, Object[] args) {
+        if (!expr.contains("@")) {
+            return Index.parse(expr);
+        }
+        List<Index> out = new ArrayList<>();
+        for (String item : expr.split(",")) {
+            out.add(item.startsWith("@") ? Index.array(arr(args[Integer.parseInt(item.substring(1))]))
+                    : Index.parse(item)[0]);
+        }
+        return out.toArray(new Index[0]);
     }
 
     /** A creation op: the host overload on the CPU, the device overload on any other device under test. */
@@ -528,7 +656,12 @@ final class Golden {
             "arange_int", "where", "clip", "maximum", "minimum", "fmax", "fmin", "max", "min", "maximum.reduce",
             "minimum.reduce", "fmax.reduce", "fmin.reduce", "maximum.accumulate", "minimum.accumulate",
             "fmax.accumulate", "fmin.accumulate", "negative", "absolute", "sign", "floor", "ceil", "trunc", "rint",
-            "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt", "setitem");
+            "add", "subtract", "multiply", "divide", "square", "reciprocal", "sqrt", "setitem", "setitem_get",
+            "setitem_ix", "take", "put", "take_along_axis", "put_along_axis", "compress", "extract", "place", "choose",
+            "sort", "unique", "intersect1d", "union1d", "setdiff1d", "add.at", "multiply.at", "maximum.at", "flip",
+            "fliplr", "flipud", "rot90", "moveaxis", "diagonal", "diag", "tril", "triu", "tile", "repeat", "roll",
+            "array_split", "split", "hsplit", "vsplit", "dsplit", "hstack", "vstack", "dstack", "column_stack",
+            "atleast_1d", "atleast_2d", "atleast_3d", "meshgrid", "broadcast_arrays");
 
     /** Relative tolerance for one float result element (see {@link GoldenTest}). */
     static double rtol(DType t, String op) {

@@ -67,7 +67,8 @@ import org.opentest4j.AssertionFailedError;
 class GoldenTest {
     static final List<String> FILES = List.of("ufunc_binary.tsv", "ufunc_unary.tsv", "ufunc_special.tsv", "scalars.tsv",
             "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv",
-            "keepdims.tsv", "reductions_large.tsv", "out_views.tsv", "setitem.tsv", "matmul_edge.tsv", "cum_stats.tsv");
+            "keepdims.tsv", "reductions_large.tsv", "out_views.tsv", "setitem.tsv", "matmul_edge.tsv", "cum_stats.tsv",
+            "indexing_adv.tsv", "sorting.tsv", "manipulation.tsv");
 
     @TestFactory
     Stream<DynamicTest> ufuncBinary() {
@@ -149,6 +150,21 @@ class GoldenTest {
         return Golden.tests("cum_stats.tsv");
     }
 
+    @TestFactory
+    Stream<DynamicTest> advancedIndexing() {
+        return Golden.tests("indexing_adv.tsv");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sortingAndSets() {
+        return Golden.tests("sorting.tsv");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> manipulation() {
+        return Golden.tests("manipulation.tsv");
+    }
+
     /** Every public ufunc has golden cases, and every op in the data has a Java mapping. */
     @Test
     void everyUfuncIsCovered() {
@@ -216,6 +232,12 @@ class GoldenTest {
         mutateAndExpectFailure("keepdims.tsv", "argmax-kd1-float64-ax1", 0, 1);
         mutateAndExpectFailure("matmul_edge.tsv", "matmul-int8-wrap-k40", 0, 1);
         mutateAndExpectFailure("cum_stats.tsv", "stat-var-int8-ax1-ddof2-kd", 0, 1e-3);
+        mutateAndExpectFailure("indexing_adv.tsv", "ix-get-float64-3x4x5-(0_2)_s_(1_3)", 3, 1e-9);
+        mutateAndExpectFailure("indexing_adv.tsv", "ix-set-float64-4x5-(0_0_1)-vfloat64-3x5", 0, 1e-9);
+        mutateAndExpectFailure("indexing_adv.tsv", "add.at-int64", 1, 1);
+        mutateAndExpectFailure("sorting.tsv", "argsort-float64-n1000", 500, 1);
+        mutateAndExpectFailure("sorting.tsv", "unique.counts-int32", 0, 1);
+        mutateAndExpectFailure("manipulation.tsv", "rot90-float64-k1", 2, 1e-9);
     }
 
     /** Runs the case as generated (it must pass), then with expected value i plus delta (it must fail). */

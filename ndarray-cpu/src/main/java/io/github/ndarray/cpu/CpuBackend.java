@@ -19,7 +19,8 @@ import java.lang.foreign.MemorySegment;
 // Public and exported for code that picks this backend by hand (the conformance suite's pretend device); its SPI
 // supertypes are visible only to backend modules, which is what module-info means.
 @SuppressWarnings("exports")
-public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarray.spi.ThreadControl {
+public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarray.spi.ThreadControl,
+        io.github.ndarray.spi.IndexSupport, io.github.ndarray.spi.SortSupport {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
         io.github.ndarray.cpu.blas.Blas.preloadInBackground();
@@ -242,4 +243,24 @@ public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarr
     @Override public void det(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.det(a, out); }
 
     @Override public void fillRandom(io.github.ndarray.spi.RandomFill spec, NDArray out) { RandomFiller.fill(spec, out); }
+
+    @Override public void gather(NDArray src, NDArray[] indices, NDArray out) { Gathers.gather(src, indices, out); }
+
+    @Override
+    public void scatter(NDArray dst, NDArray[] indices, NDArray values, Ufunc op, Ufunc.Loop loop) {
+        Gathers.scatter(dst, indices, values, op, loop);
+    }
+
+    @Override public long countNonzero(NDArray a) { return Gathers.countNonzero(a); }
+
+    @Override public void nonzero(NDArray a, NDArray out) { Gathers.nonzero(a, out); }
+
+    @Override public void sort(NDArray a) { Sorts.sort(a); }
+
+    @Override public void argsort(NDArray a, NDArray out) { Sorts.argsort(a, out); }
+
+    @Override
+    public void searchsorted(NDArray sorted, NDArray values, boolean right, NDArray out) {
+        Sorts.searchsorted(sorted, values, right, out);
+    }
 }

@@ -8,7 +8,9 @@ import io.github.ndarray.Ufunc;
 import io.github.ndarray.spi.Backend;
 import io.github.ndarray.spi.Backends;
 import io.github.ndarray.spi.HostStorage;
+import io.github.ndarray.spi.IndexSupport;
 import io.github.ndarray.spi.LinalgSupport;
+import io.github.ndarray.spi.SortSupport;
 import io.github.ndarray.spi.Storage;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Linear solvers ({@code solve}, {@code inv}, {@code det}) run on the host for now: the
  * operands are copied there and back (docs/cuda.md).
  */
-public final class CudaBackend implements Backend, LinalgSupport {
+public final class CudaBackend implements Backend, LinalgSupport, IndexSupport, SortSupport {
     /**
      * {@code -Dndarray.cuda.poison=true}: memory allocated without {@code zeroed} is filled with
      * {@code 0xFF} bytes (NaN, -1), as the pretend device does, so that a kernel reading an
@@ -250,12 +252,73 @@ public final class CudaBackend implements Backend, LinalgSupport {
     }
 
     private static LinalgSupport host() {
-        LinalgSupport l = Backends.of(Device.cpu()).capability(LinalgSupport.class);
-        if (l == null) {
-            throw new UnsupportedOperationException("linear solvers on CUDA run on the host, whose backend "
-                    + Backends.of(Device.cpu()).name() + " has no LinalgSupport");
+        return host(LinalgSupport.class, "linear solvers");
+    }
+
+    /** The host backend's capability, which the operations without a CUDA kernel yet run on. */
+    private static <T> T host(Class<T> type, String what) {
+        T c = Backends.of(Device.cpu()).capability(type);
+        if (c == null) {
+            throw new UnsupportedOperationException(what + " on CUDA run on the host, whose backend "
+                    + Backends.of(Device.cpu()).name() + " has no " + type.getSimpleName());
         }
-        return l;
+        return c;
+    }
+
+    // Gathers, scatters, nonzero and sorting have no CUDA kernels yet: they run on the host's
+    // backend over copies of the operands (docs/cuda.md), so every backend has them.
+
+    @Override
+    public void gather(NDArray src, NDArray[] indices, NDArray out) {
+        onHost(withFirst(src, indices), out, (h, o) -> host(IndexSupport.class, "gathers")
+                .gather(h[0], Arrays.copyOfRange(h, 1, h.length), o));
+    }
+
+    @Override
+    public void scatter(NDArray dst, NDArray[] indices, NDArray values, Ufunc op, Ufunc.Loop loop) {
+        NDArray[] in = withFirst(values, withFirst(dst, indices));
+        onHost(in, dst, (h, o) -> {
+            o.assign(h[1]);
+            host(IndexSupport.class, "scatters").scatter(o, Arrays.copyOfRange(h, 2, h.length), h[0], op, loop);
+        });
+    }
+
+    @Override
+    public long countNonzero(NDArray a) {
+        try (NDArray h = a.to(Device.cpu())) {
+            return host(IndexSupport.class, "nonzero").countNonzero(h);
+        }
+    }
+
+    @Override
+    public void nonzero(NDArray a, NDArray out) {
+        onHost(new NDArray[] {a}, out, (h, o) -> host(IndexSupport.class, "nonzero").nonzero(h[0], o));
+    }
+
+    @Override
+    public void sort(NDArray a) {
+        onHost(new NDArray[] {a}, a, (h, o) -> {
+            o.assign(h[0]);
+            host(SortSupport.class, "sorting").sort(o);
+        });
+    }
+
+    @Override
+    public void argsort(NDArray a, NDArray out) {
+        onHost(new NDArray[] {a}, out, (h, o) -> host(SortSupport.class, "sorting").argsort(h[0], o));
+    }
+
+    @Override
+    public void searchsorted(NDArray sorted, NDArray values, boolean right, NDArray out) {
+        onHost(new NDArray[] {sorted, values}, out,
+                (h, o) -> host(SortSupport.class, "searchsorted").searchsorted(h[0], h[1], right, o));
+    }
+
+    private static NDArray[] withFirst(NDArray first, NDArray[] rest) {
+        NDArray[] all = new NDArray[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @FunctionalInterface

@@ -7,7 +7,9 @@ import io.github.ndarray.Ufunc;
 import io.github.ndarray.cpu.CpuBackend;
 import io.github.ndarray.spi.Backend;
 import io.github.ndarray.spi.HostStorage;
+import io.github.ndarray.spi.IndexSupport;
 import io.github.ndarray.spi.LinalgSupport;
+import io.github.ndarray.spi.SortSupport;
 import io.github.ndarray.spi.Storage;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import java.util.List;
  * </ul>
  * Off unless the JVM runs with {@code -Dndarray.pretend=true}.
  */
-public final class PretendBackend implements Backend, LinalgSupport {
+public final class PretendBackend implements Backend, LinalgSupport, IndexSupport, SortSupport {
     private static final java.util.concurrent.atomic.AtomicLong BYTES_TO_HOST = new java.util.concurrent.atomic.AtomicLong();
 
     private final CpuBackend cpu = new CpuBackend();
@@ -144,6 +146,55 @@ public final class PretendBackend implements Backend, LinalgSupport {
     public void det(NDArray a, NDArray out) {
         try (Views v = new Views(out.device())) {
             cpu.det(v.array(a), v.array(out));
+        }
+    }
+
+    @Override
+    public void gather(NDArray src, NDArray[] indices, NDArray out) {
+        try (Views v = new Views(out.device())) {
+            cpu.gather(v.array(src), v.arrays(indices), v.array(out));
+        }
+    }
+
+    @Override
+    public void scatter(NDArray dst, NDArray[] indices, NDArray values, Ufunc op, Ufunc.Loop loop) {
+        try (Views v = new Views(dst.device())) {
+            cpu.scatter(v.array(dst), v.arrays(indices), v.array(values), op, loop);
+        }
+    }
+
+    @Override
+    public long countNonzero(NDArray a) {
+        try (Views v = new Views(a.device())) {
+            return cpu.countNonzero(v.array(a));
+        }
+    }
+
+    @Override
+    public void nonzero(NDArray a, NDArray out) {
+        try (Views v = new Views(out.device())) {
+            cpu.nonzero(v.array(a), v.array(out));
+        }
+    }
+
+    @Override
+    public void sort(NDArray a) {
+        try (Views v = new Views(a.device())) {
+            cpu.sort(v.array(a));
+        }
+    }
+
+    @Override
+    public void argsort(NDArray a, NDArray out) {
+        try (Views v = new Views(out.device())) {
+            cpu.argsort(v.array(a), v.array(out));
+        }
+    }
+
+    @Override
+    public void searchsorted(NDArray sorted, NDArray values, boolean right, NDArray out) {
+        try (Views v = new Views(out.device())) {
+            cpu.searchsorted(v.array(sorted), v.array(values), right, v.array(out));
         }
     }
 
