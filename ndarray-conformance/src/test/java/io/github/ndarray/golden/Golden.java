@@ -112,6 +112,9 @@ final class Golden {
         }
     }
 
+    /** The variable names of {@code fused} cases, in operand order. */
+    private static final List<String> FUSED_NAMES = List.of("a", "b", "c", "d");
+
     /** Every public {@code Ufunc} constant, by NumPy name. */
     static final Map<String, Ufunc> UFUNCS = ufuncs();
 
@@ -190,6 +193,8 @@ final class Golden {
         t.put("full", (a, p) -> created(() -> ND.full(p.dtype(), p.getDouble("value"), p.shape()),
                 d -> ND.full(d, p.dtype(), p.getDouble("value"), p.shape())));
         t.put("astype", (a, p) -> arr(a[0]).astype(p.dtype()));
+        // expr=text: the variables a, b, c, ... are the operands in order
+        t.put("fused", (a, p) -> ND.fuse(p.get("expr"), FUSED_NAMES.subList(0, a.length).toArray(String[]::new)).call(a));
         return t;
     }
 
@@ -565,8 +570,9 @@ final class Golden {
         } else {
             double[] av = r.toDoubleArray();
             assertEquals(ev.length, av.length, () -> call + "\n  element count");
-            double rtol = rtol(t, c.op);
-            double atol = rtol == 0 ? 0 : t == DType.FLOAT32 ? 1e-37 : 1e-300;
+            double rtol = c.params.containsKey("rtol") ? Double.parseDouble(c.params.get("rtol")) : rtol(t, c.op);
+            double atol = c.params.containsKey("atol") ? Double.parseDouble(c.params.get("atol"))
+                    : rtol == 0 ? 0 : t == DType.FLOAT32 ? 1e-37 : 1e-300;
             double[] absScale = null;
             if ("abs".equals(c.params.get("tol"))) {
                 double[] ns = new double[1];

@@ -19,7 +19,8 @@ import java.lang.foreign.MemorySegment;
 // Public and exported for code that picks this backend by hand (the conformance suite's pretend device); its SPI
 // supertypes are visible only to backend modules, which is what module-info means.
 @SuppressWarnings("exports")
-public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarray.spi.ThreadControl {
+public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarray.spi.ThreadControl,
+        io.github.ndarray.spi.FusedSupport {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
     }
@@ -230,6 +231,11 @@ public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarr
     @Override public void inv(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.inv(a, out); }
 
     @Override public void det(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.det(a, out); }
+
+    @Override
+    public void evaluate(io.github.ndarray.spi.FusedProgram program, NDArray[] operands, NDArray out) {
+        FusedVm.evaluate(program, operands, out);
+    }
 
     @Override public void fillRandom(io.github.ndarray.spi.RandomFill spec, NDArray out) { RandomFiller.fill(spec, out); }
 }
