@@ -208,7 +208,7 @@ class FusedTest {
         assertMessage("complex numbers", "column 2", () -> ND.evaluate("3j", Map.of()));
         assertMessage("empty expression", "column 3", () -> ND.evaluate("  ", Map.of()));
         assertMessage("does not fit in int64", "column 1", () -> ND.evaluate("99999999999999999999 + x", Map.of("x", x)));
-        assertMessage("axis must be an integer", "column 10", () -> ND.evaluate("sum(x, a=1)", Map.of("x", x)));
+        assertMessage("axis must be an integer", "column 8", () -> ND.evaluate("sum(x, 1.5)", Map.of("x", x)));
     }
 
     @Test

@@ -23,11 +23,12 @@ import java.util.List;
  */
 final class FusedVm {
     /**
-     * Elements per block: 8 KiB per float64 temporary, so a program of a few steps keeps its
-     * temporaries in L1/L2 (see docs/fused.md for the measurement). A multiple of
-     * {@link StridedWalk#BLOCK}, so blocks never move a vector tail.
+     * Elements per block: 64 KiB per float64 temporary, so a program of a few steps keeps its
+     * temporaries in L2 while the per-block cost of calling each step's kernel stays small
+     * (1024 to 32768 measured, docs/fused.md). A multiple of {@link StridedWalk#BLOCK}, so blocks
+     * never move a vector tail.
      */
-    static final int BLOCK = 1024;
+    static final int BLOCK = 8192;
 
     /** The largest item size: scratch slots are sized for it, whatever the dtype they hold. */
     private static final int MAX_ITEM = 8;
