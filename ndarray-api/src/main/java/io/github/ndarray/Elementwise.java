@@ -124,7 +124,7 @@ final class Elementwise {
 
     /** An input sharing memory with the output is safe only when it is read at the same element. */
     static boolean overlapsHarmfully(NDArray in, NDArray out) {
-        if (in.storage() != out.storage()) {
+        if (out == null || in.storage() != out.storage()) {
             return false;
         }
         return !(in.elementOffset() == out.elementOffset()
@@ -149,12 +149,17 @@ final class Elementwise {
         }
     }
 
-    /** The dtypes the loop is chosen by: arrays' own; scalars weak against the arrays' promotion. */
+    /**
+     * The dtypes the loop is chosen by: arrays' own; scalars weak against the arrays' promotion.
+     * An operand may also be a {@link DType}, standing for an array of that dtype (fused
+     * expressions resolve their steps before any array exists).
+     */
     static DType[] inputTypes(Object[] operands, boolean comparesByValue) {
         DType arrays = null;
         for (Object o : operands) {
-            if (o instanceof NDArray a) {
-                arrays = arrays == null ? a.dtype() : DType.promote(arrays, a.dtype());
+            DType t = o instanceof NDArray a ? a.dtype() : o instanceof DType d ? d : null;
+            if (t != null) {
+                arrays = arrays == null ? t : DType.promote(arrays, t);
             }
         }
         DType[] types = new DType[operands.length];
@@ -167,6 +172,9 @@ final class Elementwise {
     private static DType scalarOrArrayType(Object o, DType arrays, boolean comparesByValue) {
         if (o instanceof NDArray a) {
             return a.dtype();
+        }
+        if (o instanceof DType d) {
+            return d;
         }
         if (o instanceof Boolean) {
             return arrays == null ? DType.BOOL : arrays.withWeakScalar(true);

@@ -2794,5 +2794,76 @@ public final class ND {
      */
     public static NDArray roll(NDArray a, long shift) {
         return Manipulation.roll(a, shift, null);
+
+    // ------------------------------------------------------------------ fused expressions
+
+    /** Expressions {@link #evaluate} has compiled, by text and variable names; cleared when full. */
+    private static final java.util.Map<java.util.List<Object>, Fused> EVALUATED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int EVALUATED_LIMIT = 1024;
+
+    /**
+     * Compiles an array expression once, to be evaluated many times in one pass over memory
+     * ({@code cupy.fuse}). See {@link Fused} for the language.
+     *
+     * {@snippet :
+     * Fused f = ND.fuse("where(a > b, sqrt(a) * c, -b)", "a", "b", "c");
+     * NDArray z = f.call(a, b, c);
+     * }
+     *
+     * @param expression the expression
+     * @param names its variables, in the order {@link Fused#call} takes them
+     * @return the compiled expression
+     * @throws IllegalArgumentException at a syntax error (naming the column), an unknown name
+     *     or function, or a reduction that is not the outermost call
+     */
+    public static Fused fuse(String expression, String... names) {
+        return new Fused(expression, java.util.List.of(names));
+    }
+
+    /**
+     * Evaluates an array expression in one pass over memory ({@code numexpr.evaluate}); the
+     * compiled expression is cached by its text and variable names. See {@link Fused} for the
+     * language.
+     *
+     * {@snippet :
+     * NDArray y = ND.evaluate("x**2 + 2*x + 1", Map.of("x", x));
+     * NDArray s = ND.evaluate("sum(a * b)", Map.of("a", a, "b", b)); // no a * b temporary
+     * }
+     *
+     * @param expression the expression
+     * @param variables the values of its variables: arrays, or Java numbers and booleans (weak scalars)
+     * @return a new array
+     * @throws IllegalArgumentException at a syntax error, an unknown name, or dtypes no op accepts
+     */
+    public static NDArray evaluate(String expression, java.util.Map<String, ?> variables) {
+        return evaluate(expression, variables, null);
+    }
+
+    /**
+     * {@link #evaluate(String, java.util.Map)} into {@code out} ({@code out=}: the result broadcast
+     * to out's shape, same-kind casting).
+     *
+     * @param expression the expression
+     * @param variables the values of its variables
+     * @param out the array to write into, or {@code null}
+     * @return {@code out}, or a new array
+     */
+    public static NDArray evaluate(String expression, java.util.Map<String, ?> variables, NDArray out) {
+        String[] names = variables.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(names);
+        java.util.List<Object> key = java.util.List.of(String.valueOf(expression), java.util.List.of(names));
+        Fused f = EVALUATED.get(key);
+        if (f == null) {
+            f = fuse(expression, names);
+            if (EVALUATED.size() >= EVALUATED_LIMIT) {
+                EVALUATED.clear();
+            }
+            EVALUATED.put(key, f);
+        }
+        Object[] args = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            args[i] = variables.get(names[i]);
+        }
+        return f.callInto(out, args);
     }
 }

@@ -113,6 +113,9 @@ final class Golden {
         }
     }
 
+    /** The variable names of {@code fused} cases, in operand order. */
+    private static final List<String> FUSED_NAMES = List.of("a", "b", "c", "d");
+
     /** Every public {@code Ufunc} constant, by NumPy name. */
     static final Map<String, Ufunc> UFUNCS = ufuncs();
 
@@ -194,6 +197,8 @@ final class Golden {
         advancedIndexing(t);
         sortingAndSets(t);
         manipulation(t);
+        // expr=text: the variables a, b, c, ... are the operands in order
+        t.put("fused", (a, p) -> ND.fuse(p.get("expr"), FUSED_NAMES.subList(0, a.length).toArray(String[]::new)).call(a));
         return t;
     }
 
@@ -698,8 +703,9 @@ final class Golden {
         } else {
             double[] av = r.toDoubleArray();
             assertEquals(ev.length, av.length, () -> call + "\n  element count");
-            double rtol = rtol(t, c.op);
-            double atol = rtol == 0 ? 0 : t == DType.FLOAT32 ? 1e-37 : 1e-300;
+            double rtol = c.params.containsKey("rtol") ? Double.parseDouble(c.params.get("rtol")) : rtol(t, c.op);
+            double atol = c.params.containsKey("atol") ? Double.parseDouble(c.params.get("atol"))
+                    : rtol == 0 ? 0 : t == DType.FLOAT32 ? 1e-37 : 1e-300;
             double[] absScale = null;
             if ("abs".equals(c.params.get("tol"))) {
                 double[] ns = new double[1];

@@ -20,7 +20,7 @@ import java.lang.foreign.MemorySegment;
 // supertypes are visible only to backend modules, which is what module-info means.
 @SuppressWarnings("exports")
 public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarray.spi.ThreadControl,
-        io.github.ndarray.spi.IndexSupport, io.github.ndarray.spi.SortSupport {
+        io.github.ndarray.spi.IndexSupport, io.github.ndarray.spi.SortSupport, io.github.ndarray.spi.FusedSupport {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
         io.github.ndarray.cpu.blas.Blas.preloadInBackground();
@@ -241,6 +241,11 @@ public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarr
     @Override public void inv(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.inv(a, out); }
 
     @Override public void det(NDArray a, NDArray out) { io.github.ndarray.cpu.blas.CpuLinalg.det(a, out); }
+
+    @Override
+    public void evaluate(io.github.ndarray.spi.FusedProgram program, NDArray[] operands, NDArray out) {
+        FusedVm.evaluate(program, operands, out);
+    }
 
     @Override public void fillRandom(io.github.ndarray.spi.RandomFill spec, NDArray out) { RandomFiller.fill(spec, out); }
 
