@@ -21,6 +21,7 @@ final class Elementwise {
         Device device = commonDevice(operands, out, where);
         DType[] types = inputTypes(operands, op.comparesByValue());
         Ufunc.Loop loop = op.resolve(types);
+        checkIntegerScalarsFit(operands, loop);
         List<NDArray> temps = new ArrayList<>(8);
         try {
             NDArray[] in = new NDArray[operands.length];
@@ -184,13 +185,25 @@ final class Elementwise {
         }
         if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
             long v = ((Number) o).longValue();
-            if (arrays != null && comparesByValue && arrays.isInteger() && !arrays.fits(v)) {
-                return DType.INT64; // NumPy 2 compares an out-of-range int with the array by value
+            if (arrays != null && arrays.isInteger() && !arrays.fits(v)) {
+                // NumPy 2 compares an out-of-range int with the array by value; other ops check it against
+                // the loop chosen as if it fitted (checkIntegerScalarsFit): int8 + 300 is refused, but
+                // int8 / 300 runs the float64 loop.
+                return comparesByValue ? DType.INT64 : arrays;
             }
             return arrays == null ? DType.INT64 : arrays.withWeakScalar(v);
         }
         throw new IllegalArgumentException("operand must be an NDArray or a Java number or boolean, got "
                 + (o == null ? "null" : o.getClass().getName()));
+    }
+
+    /** Refuses a Java integer that the chosen loop's integer input type cannot hold (NumPy 2's OverflowError). */
+    private static void checkIntegerScalarsFit(Object[] operands, Ufunc.Loop loop) {
+        for (int i = 0; i < operands.length; i++) {
+            if (operands[i] instanceof Number n && !(n instanceof Double || n instanceof Float)) {
+                checkScalarFits(n, loop.in().get(i));
+            }
+        }
     }
 
     /**

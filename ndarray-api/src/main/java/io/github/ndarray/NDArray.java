@@ -658,10 +658,19 @@ public final class NDArray implements AutoCloseable {
             AdvancedIndex.set(this, index, value);
             return this;
         }
+        if (value instanceof NDArray a && a.ndim() > 0 && selectsOneElement(index)) {
+            // NumPy's element assignment (a[1, 2] = v, a[()] = v); a[1, 2, ...] is a 0-d view and broadcasts
+            throw new IllegalArgumentException("setting an array element with a sequence.");
+        }
         try (NDArray v = Indexing.view(this, index)) {
             v.assign(value);
         }
         return this;
+    }
+
+    /** Whether the index is one integer per axis and nothing else: NumPy's scalar assignment. */
+    private boolean selectsOneElement(Index[] index) {
+        return index.length == shape.length && Arrays.stream(index).allMatch(i -> i instanceof Index.At);
     }
 
     /**
@@ -675,8 +684,6 @@ public final class NDArray implements AutoCloseable {
         checkWriteable();
         if (!(value instanceof NDArray)) {
             Elementwise.checkScalarFits(value, dtype);
-        } else if (shape.length == 0 && ((NDArray) value).ndim() > 0) {
-            throw new IllegalArgumentException("setting an array element with a sequence.");
         }
         NDArray src = Elementwise.asArray(value, dtype);
         try {

@@ -197,13 +197,13 @@ public final class Ufunc {
     public static final Ufunc GREATER_EQUAL = comparison(Id.GREATER_EQUAL, "greater_equal", ">=");
     /** {@code np.logical_and}. */
     public static final Ufunc LOGICAL_AND = UfuncRow.of(Id.LOGICAL_AND, "logical_and", 2, ALL, DType.BOOL)
-            .identity(1).reorderable().expr("out0 = (in0 != 0) && (in1 != 0);").build();
+            .comparesByValue().identity(1).reorderable().expr("out0 = (in0 != 0) && (in1 != 0);").build();
     /** {@code np.logical_or}. */
     public static final Ufunc LOGICAL_OR = UfuncRow.of(Id.LOGICAL_OR, "logical_or", 2, ALL, DType.BOOL)
-            .identity(0).reorderable().expr("out0 = (in0 != 0) || (in1 != 0);").build();
+            .comparesByValue().identity(0).reorderable().expr("out0 = (in0 != 0) || (in1 != 0);").build();
     /** {@code np.logical_xor}. */
     public static final Ufunc LOGICAL_XOR = UfuncRow.of(Id.LOGICAL_XOR, "logical_xor", 2, ALL, DType.BOOL)
-            .identity(0).reorderable().expr("out0 = (in0 != 0) != (in1 != 0);").build();
+            .comparesByValue().identity(0).reorderable().expr("out0 = (in0 != 0) != (in1 != 0);").build();
     /** {@code np.logical_not}. */
     public static final Ufunc LOGICAL_NOT = UfuncRow.of(Id.LOGICAL_NOT, "logical_not", 1, ALL, DType.BOOL)
             .expr("out0 = in0 == 0;").build();
@@ -460,7 +460,10 @@ public final class Ufunc {
         return refusesBool;
     }
 
-    /** {@return whether out-of-range Java integers are compared by value rather than refused (comparisons)} */
+    /**
+     * {@return whether out-of-range Java integers are compared by value rather than refused (comparisons, and
+     * the logical ops, which NumPy 2 applies to the truth of the value)}
+     */
     public boolean comparesByValue() {
         return comparesByValue;
     }

@@ -75,7 +75,10 @@ final class UfuncRow {
         return this;
     }
 
-    /** Java integers out of the array type's range are compared by value instead of refused (NumPy 2's comparisons). */
+    /**
+     * Java integers out of the array type's range are used by value instead of refused (NumPy 2's comparisons and
+     * logical ops: {@code np.logical_and(int8_array, 300)} is fine).
+     */
     UfuncRow comparesByValue() {
         comparesByValue = true;
         return this;

@@ -51,6 +51,23 @@ class PromotionBehaviorTest {
     }
 
     @Test
+    void outOfRangeWeakIntegersAreCheckedAgainstTheChosenLoop() {
+        // np.logical_and(np.array([0, 2], np.int8), 300) -> bool [False, True] (the truth of 300)
+        NDArray r = Ufunc.LOGICAL_AND.call(i8(0, 2), 300L);
+        assertEquals(DType.BOOL, r.dtype());
+        assertArrayEquals(new boolean[] {false, true}, r.toBooleanArray());
+        // np.logical_xor(np.array([0, 1], np.uint8), -1000) -> bool [True, False]
+        assertArrayEquals(new boolean[] {true, false},
+                Ufunc.LOGICAL_XOR.call(on(ND.array(0L, 1L)).astype(DType.UINT8), -1000L).toBooleanArray());
+        // np.array([3, -4], np.int8) / 2**31 -> float64 [3/2**31, -4/2**31] (the float64 loop takes it)
+        r = i8(3, -4).div(1L << 31);
+        assertEquals(DType.FLOAT64, r.dtype());
+        assertArrayEquals(new double[] {3 / 0x1p31, -4 / 0x1p31}, r.toDoubleArray());
+        // np.floor_divide(np.array([3], np.int8), 300) -> OverflowError (the int8 loop)
+        assertThrows(IllegalArgumentException.class, () -> Ufunc.FLOOR_DIVIDE.call(i8(3), 300L));
+    }
+
+    @Test
     void weakFloatScalars() {
         // np.array([1.5, 2], np.float32) + 1.5 -> float32 [3.0, 3.5]
         NDArray r = on(ND.array(1.5f, 2f)).add(1.5);

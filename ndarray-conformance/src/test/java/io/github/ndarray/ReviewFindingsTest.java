@@ -116,6 +116,11 @@ class ReviewFindingsTest {
         // b = np.zeros((2, 3)); b[0] = np.arange(3.).reshape(1, 3); b.tolist() -> [[0, 1, 2], [0, 0, 0]]
         NDArray b = on(ND.zeros(2, 3)).set("0", on(ND.arange(0.0, 3.0, 1.0)).reshape(1, 3));
         assertArrayEquals(new double[] {0, 1, 2, 0, 0, 0}, b.toDoubleArray());
+        // c = np.array(5.0); c[...] = np.ones(1); c.item() -> 1.0 (a 0-d view broadcasts like any other)
+        assertEquals(1.0, on(ND.full(5.0)).set("...", on(ND.ones(1))).item());
+        assertEquals(1.0, on(ND.full(5.0)).assign(on(ND.ones(1, 1))).item());
+        // b[0, 1] = np.ones(1) -> ValueError: setting an array element with a sequence. (one element)
+        assertThrows(IllegalArgumentException.class, () -> on(ND.zeros(2, 3)).set("0, 1", on(ND.ones(1))));
     }
 
     @Test
