@@ -2794,6 +2794,7 @@ public final class ND {
      */
     public static NDArray roll(NDArray a, long shift) {
         return Manipulation.roll(a, shift, null);
+    }
 
     // ------------------------------------------------------------------ fused expressions
 
