@@ -174,6 +174,13 @@ public final class Mpi {
         return rt.libraryVersion();
     }
 
+    /** {@return this host's name as MPI knows it ({@code MPI_Get_processor_name})} */
+    public static String processorName() {
+        MpiRuntime rt = runtime();
+        rt.checkActive();
+        return rt.processorName();
+    }
+
     /** {@return the library loaded and its ABI, e.g. {@code libmpi.so.40 (Open MPI ABI)}} */
     public static String library() {
         MpiRuntime rt = runtime();

@@ -100,10 +100,20 @@ final class MpiRuntime {
 
     /** {@return the library's version string ({@code MPI_Get_library_version})} */
     String libraryVersion() {
+        return text(true);
+    }
+
+    /** {@return this host's name as MPI knows it ({@code MPI_Get_processor_name})} */
+    String processorName() {
+        return text(false);
+    }
+
+    private String text(boolean version) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment text = arena.allocate(8192);
+            MemorySegment text = arena.allocate(8192); // the larger MAX_LIBRARY_VERSION_STRING (MPICH; Open MPI 256)
             MemorySegment len = arena.allocate(ValueLayout.JAVA_INT);
-            check(nat.libraryVersion(text, len), "MPI_Get_library_version");
+            check(version ? nat.libraryVersion(text, len) : nat.processorName(text, len),
+                    version ? "MPI_Get_library_version" : "MPI_Get_processor_name");
             return text.getString(0).strip();
         }
     }

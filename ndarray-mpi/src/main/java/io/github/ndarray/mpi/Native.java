@@ -104,6 +104,7 @@ final class Native {
     private final Fn errorClass = new Fn("MPI_Error_class", "IP");
     private final Fn errorString = new Fn("MPI_Error_string", "IPP");
     private final Fn libraryVersion = new Fn("MPI_Get_library_version", "PP");
+    private final Fn processorName = new Fn("MPI_Get_processor_name", "PP");
 
     int initThread(int required, MemorySegment provided) {
         try {
@@ -172,6 +173,14 @@ final class Native {
     int libraryVersion(MemorySegment text, MemorySegment length) {
         try {
             return (int) libraryVersion.h().invokeExact(text, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int processorName(MemorySegment name, MemorySegment length) {
+        try {
+            return (int) processorName.h().invokeExact(name, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
