@@ -48,17 +48,16 @@ final class JavaOps {
         };
         int i = kind * 2 + (max ? 0 : 1);
         if (ops[i] == 0) {
-            String name = new String[] {"f32", "f64", "u8"}[kind] + (max ? "Max" : "Min");
-            ops[i] = create(name);
+            ops[i] = create(new String[] {"f32", "f64", "u8"}[kind], max);
         }
         return ops[i];
     }
 
-    private long create(String function) {
+    private long create(String function, boolean max) {
         try {
-            MethodHandle target = MethodHandles.lookup().findStatic(JavaOps.class, function,
-                    MethodType.methodType(void.class, MemorySegment.class, MemorySegment.class, MemorySegment.class,
-                            MemorySegment.class));
+            MethodHandle target = MethodHandles.insertArguments(MethodHandles.lookup().findStatic(JavaOps.class,
+                    function, MethodType.methodType(void.class, boolean.class, MemorySegment.class, MemorySegment.class,
+                            MemorySegment.class, MemorySegment.class)), 0, max);
             MemorySegment stub = Linker.nativeLinker().upcallStub(target, FunctionDescriptor.ofVoid(
                     ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS), Arena.global());
             MemorySegment out = MpiRuntime.scratch();
@@ -76,67 +75,36 @@ final class JavaOps {
         return len.reinterpret(4).get(ValueLayout.JAVA_INT, 0);
     }
 
-    static void f64Max(MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
+    static void f64(boolean max, MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
         int n = length(len);
         MemorySegment a = in.reinterpret(8L * n);
         MemorySegment b = inout.reinterpret(8L * n);
         for (long i = 0; i < n; i++) {
             double x = a.getAtIndex(F64, i);
             double y = b.getAtIndex(F64, i);
-            b.setAtIndex(F64, i, x > y || x != x ? x : y);
+            b.setAtIndex(F64, i, (max ? x > y : x < y) || x != x ? x : y);
         }
     }
 
-    static void f64Min(MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
-        int n = length(len);
-        MemorySegment a = in.reinterpret(8L * n);
-        MemorySegment b = inout.reinterpret(8L * n);
-        for (long i = 0; i < n; i++) {
-            double x = a.getAtIndex(F64, i);
-            double y = b.getAtIndex(F64, i);
-            b.setAtIndex(F64, i, x < y || x != x ? x : y);
-        }
-    }
-
-    static void f32Max(MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
+    static void f32(boolean max, MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
         int n = length(len);
         MemorySegment a = in.reinterpret(4L * n);
         MemorySegment b = inout.reinterpret(4L * n);
         for (long i = 0; i < n; i++) {
             float x = a.getAtIndex(F32, i);
             float y = b.getAtIndex(F32, i);
-            b.setAtIndex(F32, i, x > y || x != x ? x : y);
+            b.setAtIndex(F32, i, (max ? x > y : x < y) || x != x ? x : y);
         }
     }
 
-    static void f32Min(MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
-        int n = length(len);
-        MemorySegment a = in.reinterpret(4L * n);
-        MemorySegment b = inout.reinterpret(4L * n);
-        for (long i = 0; i < n; i++) {
-            float x = a.getAtIndex(F32, i);
-            float y = b.getAtIndex(F32, i);
-            b.setAtIndex(F32, i, x < y || x != x ? x : y);
-        }
-    }
-
-    static void u8Max(MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
+    static void u8(boolean max, MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
         int n = length(len);
         MemorySegment a = in.reinterpret(n);
         MemorySegment b = inout.reinterpret(n);
         for (long i = 0; i < n; i++) {
-            b.set(ValueLayout.JAVA_BYTE, i, (byte) Math.max(a.get(ValueLayout.JAVA_BYTE, i) & 0xFF,
-                    b.get(ValueLayout.JAVA_BYTE, i) & 0xFF));
-        }
-    }
-
-    static void u8Min(MemorySegment in, MemorySegment inout, MemorySegment len, MemorySegment type) {
-        int n = length(len);
-        MemorySegment a = in.reinterpret(n);
-        MemorySegment b = inout.reinterpret(n);
-        for (long i = 0; i < n; i++) {
-            b.set(ValueLayout.JAVA_BYTE, i, (byte) Math.min(a.get(ValueLayout.JAVA_BYTE, i) & 0xFF,
-                    b.get(ValueLayout.JAVA_BYTE, i) & 0xFF));
+            int x = a.get(ValueLayout.JAVA_BYTE, i) & 0xFF;
+            int y = b.get(ValueLayout.JAVA_BYTE, i) & 0xFF;
+            b.set(ValueLayout.JAVA_BYTE, i, (byte) (max ? Math.max(x, y) : Math.min(x, y)));
         }
     }
 }
