@@ -315,9 +315,9 @@ public final class NDArray implements AutoCloseable {
         return storage.device();
     }
 
-    /** {@return the backend that computes on this array's device} */
+    /** {@return the backend that computes on this array's device, behind the door that holds operands' memory} */
     Backend backend() {
-        return Backends.of(storage.device());
+        return HeldBackend.of(storage.device());
     }
 
     /** {@return whether the elements are laid out in C order with no gaps} */
@@ -543,8 +543,11 @@ public final class NDArray implements AutoCloseable {
     public NDArray astype(DType to) {
         checkOpen();
         NDArray out = allocateUninitialized(device(), to, shape);
-        try (Hold h = Hold.of(this)) {
+        try {
             backend().cast(this, out);
+        } catch (RuntimeException | Error e) {
+            out.close();
+            throw e;
         }
         return out;
     }
@@ -564,8 +567,11 @@ public final class NDArray implements AutoCloseable {
         try {
             NDArray out = allocateUninitialized(target, dtype, shape);
             Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
-            try (Hold h = Hold.of(src)) {
-                mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+            try {
+                mover.copyBytes(src.storage(), src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+            } catch (RuntimeException | Error e) {
+                out.close();
+                throw e;
             }
             return out;
         } finally {
@@ -644,9 +650,7 @@ public final class NDArray implements AutoCloseable {
             NDArray b = trimmed.broadcastTo(shape);
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
-                try (Hold h = Hold.of(this)) {
-                    backend().cast(safe, this);
-                }
+                backend().cast(safe, this);
                 if (safe != b) {
                     safe.close();
                 }
@@ -686,7 +690,12 @@ public final class NDArray implements AutoCloseable {
     public double getDouble(long... index) {
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            return HostElements.getDouble(h.segment(), dtype, e);
+            h.retain(); // held for the read, as a kernel holds its operands (see Hold)
+            try {
+                return HostElements.getDouble(h.segment(), dtype, e);
+            } finally {
+                h.release();
+            }
         }
         try (ElementCopy one = ElementCopy.fetch(this, e)) {
             return HostElements.getDouble(one.segment(), dtype, 0);
@@ -703,7 +712,12 @@ public final class NDArray implements AutoCloseable {
     public long getLong(long... index) {
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            return HostElements.getLong(h.segment(), dtype, e);
+            h.retain(); // held for the read, as a kernel holds its operands (see Hold)
+            try {
+                return HostElements.getLong(h.segment(), dtype, e);
+            } finally {
+                h.release();
+            }
         }
         try (ElementCopy one = ElementCopy.fetch(this, e)) {
             return HostElements.getLong(one.segment(), dtype, 0);
@@ -721,7 +735,12 @@ public final class NDArray implements AutoCloseable {
         checkWriteable();
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            HostElements.setDouble(h.segment(), dtype, e, value);
+            h.retain();
+            try {
+                HostElements.setDouble(h.segment(), dtype, e, value);
+            } finally {
+                h.release();
+            }
             return this;
         }
         try (ElementCopy one = ElementCopy.empty(dtype)) {
@@ -742,7 +761,12 @@ public final class NDArray implements AutoCloseable {
         checkWriteable();
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            HostElements.setLong(h.segment(), dtype, e, value);
+            h.retain();
+            try {
+                HostElements.setLong(h.segment(), dtype, e, value);
+            } finally {
+                h.release();
+            }
             return this;
         }
         try (ElementCopy one = ElementCopy.empty(dtype)) {
