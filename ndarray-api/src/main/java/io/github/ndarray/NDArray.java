@@ -25,9 +25,30 @@ import java.util.Arrays;
  *
  * <p>Memory is off-heap. {@link #close()} releases this array's hold on it at once (the memory
  * is freed when no view holds it any more); unclosed arrays are freed by the garbage
- * collector. Any use of a closed array throws {@link IllegalStateException}. Closing an array
- * while another thread computes with it is safe: that computation finishes on the memory it
- * started with, or throws {@code IllegalStateException} if the memory was already freed.
+ * collector. Any use of a closed array throws {@link IllegalStateException}.
+ *
+ * <p><b>Threads.</b> Safe without locking: any number of threads reading the same arrays or
+ * views (ops, reductions, {@code matmul}, copies, element reads), each getting the answer a
+ * single thread gets, bit for bit; threads writing to arrays that share no memory. Not safe:
+ * a write (an op with {@code out=}, {@code set}, {@code assign}, {@code setDouble}) concurrent
+ * with any other read or write of overlapping memory, e.g. of the same array or of two views of
+ * one base; NumPy does not order those either, so synchronize them yourself. Closing an array
+ * while another thread computes with it is safe: every backend call holds its operands' memory,
+ * so that computation either finishes on the memory it started with (the block is freed by the
+ * last holder) or, if the close came first, throws {@code IllegalStateException}; it never reads
+ * or writes memory that belongs to another array. A view keeps its memory alive after its base
+ * is closed. Interrupting a thread inside an operation does not cancel it: the operation
+ * finishes and the interrupt status stays set.
+ *
+ * {@snippet :
+ * NDArray x = ND.arange(1_000_000).astype(DType.FLOAT64);
+ * // shared read-only input: safe from many threads
+ * IntStream.range(0, 8).parallel().forEach(i -> {
+ *     try (NDArray r = x.mul(i); NDArray s = r.sum()) {
+ *         System.out.println(s.item());
+ *     }
+ * });
+ * }
  */
 public final class NDArray implements AutoCloseable {
     private final Storage storage;
