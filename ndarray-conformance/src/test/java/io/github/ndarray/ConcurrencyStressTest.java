@@ -51,9 +51,9 @@ class ConcurrencyStressTest {
                     return v.mul(2);
                 }
             }),
-            new Op("a.T + b", (a, b) -> {
-                try (NDArray t = a.T()) {
-                    return t.add(b);
+            new Op("a.T + b.T", (a, b) -> {
+                try (NDArray ta = a.T(); NDArray tb = b.T()) {
+                    return ta.add(tb);
                 }
             }),
             new Op("sum", (a, b) -> a.sum()),
@@ -65,7 +65,7 @@ class ConcurrencyStressTest {
             new Op("cumsum axis 0", (a, b) -> ND.cumsum(b, 0)),
             new Op("astype float32", (a, b) -> a.astype(DType.FLOAT32)),
             new Op("matmul", (a, b) -> {
-                try (NDArray l = a.get(":64"); NDArray r = b.get(":, :48")) {
+                try (NDArray l = a.get(":64"); NDArray rows = b.get(":48"); NDArray r = rows.T()) {
                     return l.matmul(r);
                 }
             }));
