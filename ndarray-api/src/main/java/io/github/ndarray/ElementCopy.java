@@ -23,7 +23,7 @@ final class ElementCopy implements AutoCloseable {
     static ElementCopy fetch(NDArray a, long e) {
         ElementCopy c = new ElementCopy(a.dtype());
         long item = a.dtype().itemSize();
-        try (Hold h = Hold.of(a)) {
+        try {
             a.backend().copyBytes(a.storage(), e * item, c.host, 0, item);
         } catch (RuntimeException | Error x) {
             c.close();
@@ -35,9 +35,7 @@ final class ElementCopy implements AutoCloseable {
     /** Copies the staged element into element {@code e} of {@code a}. */
     void store(NDArray a, long e) {
         long item = a.dtype().itemSize();
-        try (Hold h = Hold.of(a)) {
-            a.backend().copyBytes(host, 0, a.storage(), e * item, item);
-        }
+        a.backend().copyBytes(host, 0, a.storage(), e * item, item);
     }
 
     MemorySegment segment() {

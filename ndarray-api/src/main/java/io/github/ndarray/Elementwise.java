@@ -23,6 +23,7 @@ final class Elementwise {
         Ufunc.Loop loop = op.resolve(types);
         checkIntegerScalarsFit(operands, loop);
         List<NDArray> temps = new ArrayList<>(8);
+        NDArray result = null;
         try {
             NDArray[] in = new NDArray[operands.length];
             for (int i = 0; i < in.length; i++) {
@@ -62,6 +63,8 @@ final class Elementwise {
                     : NDArray.allocate(device, loop.out(), shape);
             if (target != out && out != null) {
                 temps.add(target);
+            } else if (out == null) {
+                result = target;
             }
             if (mask != null && mask.storage() == target.storage()) {
                 // The mask must be read as it was before any output element is written.
@@ -80,16 +83,10 @@ final class Elementwise {
                     temps.add(args[i]);
                 }
             }
-            // Only the caller's own arrays can be closed by another thread meanwhile: the views made
-            // here hold their memory already, and a new result is not yet visible to anyone.
-            try (Hold h = Hold.callers(args, temps, target == out ? out : null)) {
-                target.backend().elementwise(op, loop, args, new NDArray[] {target}, mask);
-            }
+            target.backend().elementwise(op, loop, args, new NDArray[] {target}, mask);
             if (out != null && target != out) {
                 if (mask == null) {
-                    try (Hold h = Hold.of(out)) {
-                        out.backend().cast(target, out);
-                    }
+                    out.backend().cast(target, out);
                 } else {
                     // Only the masked-in elements may change: select between the result and out itself.
                     NDArray converted = target.astype(out.dtype());
@@ -99,6 +96,11 @@ final class Elementwise {
                 return out;
             }
             return target;
+        } catch (RuntimeException | Error e) {
+            if (result != null) {
+                result.close(); // an operand closed by another thread meanwhile, say
+            }
+            throw e;
         } finally {
             for (NDArray t : temps) {
                 t.close();

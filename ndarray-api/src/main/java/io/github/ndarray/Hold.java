@@ -3,13 +3,18 @@ package io.github.ndarray;
 import io.github.ndarray.spi.Storage;
 
 /**
- * The operands' memory, held while a backend computes on it. Without it, another thread could
- * close an operand during the kernel, its block would go back to the cache, and the kernel
- * would read (or write) the next array's memory. With it, that close only drops the array's own
- * hold; the memory outlives the kernel. An operand whose memory is already freed is refused
- * ({@link IllegalStateException}) before any access. Only arrays the caller can see need it:
- * views an operation makes hold their memory already, and a fresh result is visible to no
- * other thread until the operation returns it.
+ * Memory held while something reads or writes it. Without a hold, another thread could close
+ * an operand during a kernel, its block would go back to the cache, and the kernel would read
+ * (or write) the next array's memory. With it, that close only drops the array's own hold; the
+ * block outlives the kernel and is freed by whichever holder lets go last.
+ *
+ * <p>Race-free by construction: {@link Storage#retain()} is one compare-and-set that refuses a
+ * count already at zero, so there is no window between "is it freed?" and "hold it". An array
+ * closed before the hold is refused ({@link IllegalStateException}, from
+ * {@link NDArray#storage()}); one closed after it only drops its own count.
+ *
+ * <p>{@link HeldBackend} takes one around every backend call; the few api paths that touch host
+ * memory themselves (single-element access, {@code .npy} writing) take one too.
  */
 final class Hold implements AutoCloseable {
     private final Storage[] held;
@@ -22,46 +27,60 @@ final class Hold implements AutoCloseable {
     /**
      * Holds the memory of every array given (null entries are skipped).
      *
-     * @throws IllegalStateException if an array's memory is already freed (nothing stays held)
+     * @throws IllegalStateException if an array is closed or its memory freed (nothing stays held)
      */
     static Hold of(NDArray... arrays) {
-        Hold h = new Hold(arrays.length);
-        for (NDArray a : arrays) {
-            h.add(a);
-        }
-        return h;
+        return new Hold(arrays.length).addAll(arrays);
     }
 
     /**
-     * Holds the memory of the operands that are the caller's own arrays, and of {@code out}:
-     * arrays in {@code madeHere} (views and copies the operation made) hold their memory
-     * already, and no other thread can close them.
+     * Holds the memory of the inputs, the outputs and a mask of one kernel call.
      *
-     * @throws IllegalStateException if an array's memory is already freed (nothing stays held)
+     * @throws IllegalStateException if an array is closed or its memory freed (nothing stays held)
      */
-    static Hold callers(NDArray[] operands, java.util.List<NDArray> madeHere, NDArray out) {
-        Hold h = new Hold(operands.length + 1);
-        for (NDArray a : operands) {
-            if (!madeHere.contains(a)) {
-                h.add(a);
-            }
-        }
-        h.add(out);
-        return h;
+    static Hold of(NDArray[] inputs, NDArray[] outputs, NDArray where) {
+        return new Hold(inputs.length + outputs.length + 1).addAll(inputs).addAll(outputs).add(where);
     }
 
-    private void add(NDArray a) {
+    /**
+     * Holds two storages (a copy's source and destination).
+     *
+     * @throws IllegalStateException if either is freed (nothing stays held)
+     */
+    static Hold of(Storage a, Storage b) {
+        return new Hold(2).add(a).add(b);
+    }
+
+    private Hold addAll(NDArray[] arrays) {
+        for (NDArray a : arrays) {
+            add(a);
+        }
+        return this;
+    }
+
+    private Hold add(NDArray a) {
         if (a == null) {
-            return;
+            return this;
         }
+        Storage s;
         try {
-            Storage s = a.storage();
-            s.retain();
-            held[count++] = s;
-        } catch (IllegalStateException e) {
+            s = a.storage();
+        } catch (IllegalStateException closed) {
             close();
-            throw e;
+            throw closed;
         }
+        return add(s);
+    }
+
+    private Hold add(Storage s) {
+        try {
+            s.retain();
+        } catch (IllegalStateException freed) {
+            close();
+            throw freed;
+        }
+        held[count++] = s;
+        return this;
     }
 
     @Override

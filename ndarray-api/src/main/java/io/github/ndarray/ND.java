@@ -16,6 +16,15 @@ import java.nio.file.Path;
  * long[] s = ND.broadcastShapes(new long[]{3, 1}, new long[]{2}); // {3, 2}
  * NDArray e = ND.exp(ND.linspace(0, 1, 5));
  * }
+ *
+ * <p><b>Threads.</b> Every function here may be called from any number of threads at once.
+ * Reading shared arrays concurrently is safe and gives each thread the single-threaded answer
+ * bit for bit; writing ({@code out=}, {@code copyto}, assignment) into memory that another
+ * thread reads or writes at the same time is not, as in NumPy. Closing an array another thread
+ * is computing with makes that computation finish correctly or throw
+ * {@link IllegalStateException}, never read another array's memory (see {@link NDArray}).
+ * Process-wide settings ({@link #setThreads(int)}, {@link #releaseCachedMemory()}) take effect
+ * for calls that start after them. Interrupts do not cancel an operation.
  */
 public final class ND {
     private ND() {

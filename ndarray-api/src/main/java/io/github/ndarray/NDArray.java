@@ -25,9 +25,30 @@ import java.util.Arrays;
  *
  * <p>Memory is off-heap. {@link #close()} releases this array's hold on it at once (the memory
  * is freed when no view holds it any more); unclosed arrays are freed by the garbage
- * collector. Any use of a closed array throws {@link IllegalStateException}. Closing an array
- * while another thread computes with it is safe: that computation finishes on the memory it
- * started with, or throws {@code IllegalStateException} if the memory was already freed.
+ * collector. Any use of a closed array throws {@link IllegalStateException}.
+ *
+ * <p><b>Threads.</b> Safe without locking: any number of threads reading the same arrays or
+ * views (ops, reductions, {@code matmul}, copies, element reads), each getting the answer a
+ * single thread gets, bit for bit; threads writing to arrays that share no memory. Not safe:
+ * a write (an op with {@code out=}, {@code set}, {@code assign}, {@code setDouble}) concurrent
+ * with any other read or write of overlapping memory, e.g. of the same array or of two views of
+ * one base; NumPy does not order those either, so synchronize them yourself. Closing an array
+ * while another thread computes with it is safe: every backend call holds its operands' memory,
+ * so that computation either finishes on the memory it started with (the block is freed by the
+ * last holder) or, if the close came first, throws {@code IllegalStateException}; it never reads
+ * or writes memory that belongs to another array. A view keeps its memory alive after its base
+ * is closed. Interrupting a thread inside an operation does not cancel it: the operation
+ * finishes and the interrupt status stays set.
+ *
+ * {@snippet :
+ * NDArray x = ND.arange(1_000_000).astype(DType.FLOAT64);
+ * // shared read-only input: safe from many threads
+ * IntStream.range(0, 8).parallel().forEach(i -> {
+ *     try (NDArray r = x.mul(i); NDArray s = r.sum()) {
+ *         System.out.println(s.item());
+ *     }
+ * });
+ * }
  */
 public final class NDArray implements AutoCloseable {
     private final Storage storage;
@@ -315,9 +336,9 @@ public final class NDArray implements AutoCloseable {
         return storage.device();
     }
 
-    /** {@return the backend that computes on this array's device} */
+    /** {@return the backend that computes on this array's device, behind the door that holds operands' memory} */
     Backend backend() {
-        return Backends.of(storage.device());
+        return HeldBackend.of(storage.device());
     }
 
     /** {@return whether the elements are laid out in C order with no gaps} */
@@ -543,8 +564,11 @@ public final class NDArray implements AutoCloseable {
     public NDArray astype(DType to) {
         checkOpen();
         NDArray out = allocateUninitialized(device(), to, shape);
-        try (Hold h = Hold.of(this)) {
+        try {
             backend().cast(this, out);
+        } catch (RuntimeException | Error e) {
+            out.close();
+            throw e;
         }
         return out;
     }
@@ -564,8 +588,11 @@ public final class NDArray implements AutoCloseable {
         try {
             NDArray out = allocateUninitialized(target, dtype, shape);
             Backend mover = target.type() == Device.Type.CPU ? src.backend() : out.backend();
-            try (Hold h = Hold.of(src)) {
-                mover.copyBytes(src.storage, src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+            try {
+                mover.copyBytes(src.storage(), src.offset * dtype.itemSize(), out.storage, 0, size * dtype.itemSize());
+            } catch (RuntimeException | Error e) {
+                out.close();
+                throw e;
             }
             return out;
         } finally {
@@ -703,9 +730,7 @@ public final class NDArray implements AutoCloseable {
             }
             try {
                 NDArray safe = b.storage == storage ? b.copy() : b;
-                try (Hold h = Hold.of(this)) {
-                    backend().cast(safe, this);
-                }
+                backend().cast(safe, this);
                 if (safe != b) {
                     safe.close();
                 }
@@ -745,7 +770,12 @@ public final class NDArray implements AutoCloseable {
     public double getDouble(long... index) {
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            return HostElements.getDouble(h.segment(), dtype, e);
+            h.retain(); // held for the read, as a kernel holds its operands (see Hold)
+            try {
+                return HostElements.getDouble(h.segment(), dtype, e);
+            } finally {
+                h.release();
+            }
         }
         try (ElementCopy one = ElementCopy.fetch(this, e)) {
             return HostElements.getDouble(one.segment(), dtype, 0);
@@ -762,7 +792,12 @@ public final class NDArray implements AutoCloseable {
     public long getLong(long... index) {
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            return HostElements.getLong(h.segment(), dtype, e);
+            h.retain(); // held for the read, as a kernel holds its operands (see Hold)
+            try {
+                return HostElements.getLong(h.segment(), dtype, e);
+            } finally {
+                h.release();
+            }
         }
         try (ElementCopy one = ElementCopy.fetch(this, e)) {
             return HostElements.getLong(one.segment(), dtype, 0);
@@ -780,7 +815,12 @@ public final class NDArray implements AutoCloseable {
         checkWriteable();
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            HostElements.setDouble(h.segment(), dtype, e, value);
+            h.retain();
+            try {
+                HostElements.setDouble(h.segment(), dtype, e, value);
+            } finally {
+                h.release();
+            }
             return this;
         }
         try (ElementCopy one = ElementCopy.empty(dtype)) {
@@ -801,7 +841,12 @@ public final class NDArray implements AutoCloseable {
         checkWriteable();
         long e = elementIndex(index);
         if (storage instanceof HostStorage h) {
-            HostElements.setLong(h.segment(), dtype, e, value);
+            h.retain();
+            try {
+                HostElements.setLong(h.segment(), dtype, e, value);
+            } finally {
+                h.release();
+            }
             return this;
         }
         try (ElementCopy one = ElementCopy.empty(dtype)) {

@@ -272,7 +272,8 @@ final class Npy {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(a, "array");
         NDArray host = a.storage() instanceof HostStorage ? a : a.to(Device.cpu());
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        try (Hold h = Hold.of(host);
+                FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             DType t = host.dtype();
             long[] shape = host.shape();

@@ -128,13 +128,15 @@ final class Reductions {
                     + " which has no identity");
         }
         NDArray out = NDArray.allocate(a.device(), loop.out(), kept);
-        NDArray x = Elementwise.asArray(a, loop.in().get(0));
+        NDArray x = null;
         try {
-            try (Hold h = Hold.of(x)) {
-                out.backend().reduce(op, loop, x, mask, out);
-            }
+            x = Elementwise.asArray(a, loop.in().get(0));
+            out.backend().reduce(op, loop, x, mask, out);
+        } catch (RuntimeException | Error e) {
+            out.close(); // an operand closed by another thread meanwhile, say
+            throw e;
         } finally {
-            if (x != a) {
+            if (x != null && x != a) {
                 x.close();
             }
         }
@@ -176,13 +178,15 @@ final class Reductions {
             DType in = dtype == null ? src.dtype() : dtype;
             Ufunc.Loop loop = op.resolve(in, in);
             NDArray out = NDArray.allocate(src.device(), loop.out(), src.shape());
-            NDArray x = Elementwise.asArray(src, loop.in().get(0));
+            NDArray x = null;
             try {
-                try (Hold h = Hold.of(x)) {
-                    out.backend().accumulate(op, loop, x, ax, out);
-                }
+                x = Elementwise.asArray(src, loop.in().get(0));
+                out.backend().accumulate(op, loop, x, ax, out);
+            } catch (RuntimeException | Error e) {
+                out.close();
+                throw e;
             } finally {
-                if (x != src) {
+                if (x != null && x != src) {
                     x.close();
                 }
             }
@@ -215,8 +219,11 @@ final class Reductions {
             long[] kept = src.shape();
             kept[ax] = 1;
             NDArray out = NDArray.allocate(src.device(), DType.INT64, kept);
-            try (Hold h = Hold.of(src)) {
+            try {
                 out.backend().argReduce(max, src, ax, out);
+            } catch (RuntimeException | Error e) {
+                out.close();
+                throw e;
             }
             if (keepdims && axis != null) {
                 return out;

@@ -236,13 +236,16 @@ public final class Parallel {
             while (true) {
                 // An idle worker sleeps until offered a chunk; were a wake-up ever missed, the
                 // caller would run the chunk itself.
-                spinThenPark(() -> offer.get() != null, () -> parked = true, () -> parked = false, false);
+                // Pool threads are not cancellable: an interrupt (from anyone) is dropped, or park
+                // would return at once and the idle worker would spin for good.
+                spinThenPark(() -> offer.get() != null, () -> parked = true, () -> {
+                    parked = false;
+                    Thread.interrupted();
+                }, false);
                 Offer o = offer.getAndSet(null);
                 if (o != null) {
                     o.job().runIfUnclaimed(o.index());
-                    // A chunk may leave the interrupt status set; park would then return at once
-                    // and the idle worker would spin for good.
-                    Thread.interrupted();
+                    Thread.interrupted(); // a chunk may leave it set; see above
                 }
             }
         }

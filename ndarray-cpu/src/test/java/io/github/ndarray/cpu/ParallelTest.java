@@ -193,4 +193,77 @@ class ParallelTest {
         }
         assertEquals(Thread.State.WAITING, state, "the worker never parked");
     }
+
+    /** Waits up to 2 s for {@code t} to park; returns its last state. */
+    private static Thread.State awaitParked(Thread t) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        Thread.State state = t.getState();
+        while (state != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            state = t.getState();
+        }
+        return state;
+    }
+
+    /**
+     * Someone interrupting an idle pool thread (a tool that interrupts every thread, say) must
+     * not leave it spinning: park returns at once while the status is set.
+     */
+    @Test
+    void aWorkerInterruptedWhileIdleStillParks() throws InterruptedException {
+        Parallel.setThreads(2);
+        Thread worker = assertTimeoutPreemptively(LIMIT, () -> secondChunkRunner(() -> { }));
+        assertTrue(worker.getName().startsWith("ndarray-cpu-worker"), "ran on " + worker.getName());
+        assertEquals(Thread.State.WAITING, awaitParked(worker), "the worker never parked");
+        worker.interrupt();
+        Thread.sleep(50);
+        assertEquals(Thread.State.WAITING, awaitParked(worker), "the interrupted idle worker kept spinning");
+        assertTimeoutPreemptively(LIMIT, () -> {
+            Thread again = secondChunkRunner(() -> { });
+            assertTrue(again.getName().startsWith("ndarray-cpu-worker"), "the pool no longer serves loops");
+        });
+    }
+
+    /**
+     * A thread interrupted while it runs a parallel loop finishes the loop (every index once),
+     * keeps its interrupt status for its own code to see, and leaves the pool usable by the next
+     * loop, on that thread or another.
+     */
+    @Test
+    void interruptingTheCallerInsideALoopLeavesThePoolUsable() {
+        Parallel.setThreads(2);
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (int k = 0; k < 20; k++) {
+                AtomicIntegerArray hits = new AtomicIntegerArray(4000);
+                boolean[] stillInterrupted = new boolean[1];
+                java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.CountDownLatch inLoop = new java.util.concurrent.CountDownLatch(1);
+                Thread caller = new Thread(() -> {
+                    Parallel.forRange(4000, 1, (s, e) -> {
+                        inLoop.countDown();
+                        for (long i = s; i < e; i++) {
+                            hits.incrementAndGet((int) i);
+                        }
+                        while (!interrupted.get()) { // every chunk is still running when the interrupt comes
+                            Thread.onSpinWait();
+                        }
+                    });
+                    stillInterrupted[0] = Thread.currentThread().isInterrupted();
+                });
+                caller.start();
+                inLoop.await();
+                Thread.sleep(k % 3);
+                caller.interrupt();
+                interrupted.set(true);
+                caller.join();
+                for (int i = 0; i < 4000; i++) {
+                    assertEquals(1, hits.get(i), "index " + i + " in round " + k);
+                }
+                assertTrue(stillInterrupted[0], "the loop swallowed its caller's interrupt");
+                coversOnce(1000, 1);
+                Thread next = secondChunkRunner(() -> { });
+                assertTrue(next.getName().startsWith("ndarray-cpu-worker"), "the pool no longer serves loops");
+            }
+        });
+    }
 }
