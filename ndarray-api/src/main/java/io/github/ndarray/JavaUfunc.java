@@ -174,7 +174,7 @@ public final class JavaUfunc {
                     temps.add(args[i]);
                 }
             }
-            try (Hold h = Hold.callers(args, temps, target == out ? out : null)) {
+            try (Hold h = Hold.of(args, new NDArray[] {target}, null)) {
                 apply(loops, args, target);
             }
             if (out != null && target != out) {
