@@ -67,7 +67,8 @@ import org.opentest4j.AssertionFailedError;
 class GoldenTest {
     static final List<String> FILES = List.of("ufunc_binary.tsv", "ufunc_unary.tsv", "ufunc_special.tsv", "scalars.tsv",
             "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv",
-            "keepdims.tsv", "reductions_large.tsv", "out_views.tsv", "setitem.tsv", "matmul_edge.tsv", "cum_stats.tsv");
+            "keepdims.tsv", "reductions_large.tsv", "out_views.tsv", "setitem.tsv", "matmul_edge.tsv", "cum_stats.tsv",
+            "fused.tsv");
 
     @TestFactory
     Stream<DynamicTest> ufuncBinary() {
