@@ -175,38 +175,27 @@ final class FusedParser {
     }
 
     private FusedNode bitOr() {
-        FusedNode left = bitXor();
-        while (true) {
-            skipSpace();
-            if (!peek('|')) {
-                return left;
-            }
-            int at = pos++;
-            left = new FusedNode.Apply(Ufunc.BITWISE_OR, List.of(left, bitXor()), at + 1);
-        }
+        return leftAssociative('|', Ufunc.BITWISE_OR, this::bitXor);
     }
 
     private FusedNode bitXor() {
-        FusedNode left = bitAnd();
-        while (true) {
-            skipSpace();
-            if (!peek('^')) {
-                return left;
-            }
-            int at = pos++;
-            left = new FusedNode.Apply(Ufunc.BITWISE_XOR, List.of(left, bitAnd()), at + 1);
-        }
+        return leftAssociative('^', Ufunc.BITWISE_XOR, this::bitAnd);
     }
 
     private FusedNode bitAnd() {
-        FusedNode left = shift();
+        return leftAssociative('&', Ufunc.BITWISE_AND, this::shift);
+    }
+
+    /** {@code operand (symbol operand)*}, grouped from the left. */
+    private FusedNode leftAssociative(char symbol, Ufunc op, java.util.function.Supplier<FusedNode> operand) {
+        FusedNode left = operand.get();
         while (true) {
             skipSpace();
-            if (!peek('&')) {
+            if (!peek(symbol)) {
                 return left;
             }
             int at = pos++;
-            left = new FusedNode.Apply(Ufunc.BITWISE_AND, List.of(left, shift()), at + 1);
+            left = new FusedNode.Apply(op, List.of(left, operand.get()), at + 1);
         }
     }
 

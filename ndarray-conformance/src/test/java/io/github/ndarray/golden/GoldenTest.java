@@ -68,7 +68,7 @@ class GoldenTest {
     static final List<String> FILES = List.of("ufunc_binary.tsv", "ufunc_unary.tsv", "ufunc_special.tsv", "scalars.tsv",
             "promotion.tsv", "out_where.tsv", "clip_where.tsv", "reductions.tsv", "matmul.tsv", "creation.tsv",
             "keepdims.tsv", "reductions_large.tsv", "out_views.tsv", "setitem.tsv", "matmul_edge.tsv", "cum_stats.tsv",
-            "indexing_adv.tsv", "sorting.tsv", "manipulation.tsv");
+            "indexing_adv.tsv", "sorting.tsv", "manipulation.tsv", "fused.tsv");
 
     @TestFactory
     Stream<DynamicTest> ufuncBinary() {
