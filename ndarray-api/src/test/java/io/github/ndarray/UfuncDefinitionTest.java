@@ -105,7 +105,8 @@ class UfuncDefinitionTest {
                 Ufunc.Id.BITWISE_AND, Ufunc.Id.BITWISE_OR, Ufunc.Id.BITWISE_XOR);
         Set<Ufunc.Id> refusesBool = Set.of(Ufunc.Id.SUBTRACT, Ufunc.Id.NEGATIVE, Ufunc.Id.SIGN);
         Set<Ufunc.Id> byValue = Set.of(Ufunc.Id.EQUAL, Ufunc.Id.NOT_EQUAL, Ufunc.Id.LESS, Ufunc.Id.LESS_EQUAL,
-                Ufunc.Id.GREATER, Ufunc.Id.GREATER_EQUAL);
+                Ufunc.Id.GREATER, Ufunc.Id.GREATER_EQUAL, Ufunc.Id.LOGICAL_AND, Ufunc.Id.LOGICAL_OR,
+                Ufunc.Id.LOGICAL_XOR);
         for (Ufunc u : Ufunc.all()) {
             assertEquals(reorderable.contains(u.id()), u.reorderable(), u.name());
             assertEquals(refusesBool.contains(u.id()), u.refusesBoolInputs(), u.name());
