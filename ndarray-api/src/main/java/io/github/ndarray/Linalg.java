@@ -19,7 +19,7 @@ import java.util.Arrays;
  * <p>As in NumPy: the matrix functions work on stacks {@code (..., n, n)} (leading axes
  * broadcast in {@code solve}); integer and bool inputs are computed in float64, float32 stays
  * float32 (a float32/float64 mix gives float64); {@code 0x0} matrices are allowed
- * ({@code det} is 1). NumPy's {@code LinAlgError} becomes {@link IllegalArgumentException}
+ * ({@code det} is 1). NumPy's {@code LinAlgError} becomes {@link LinAlgException} (an {@link IllegalArgumentException})
  * with NumPy's message: {@code "Singular matrix"},
  * {@code "Last 2 dimensions of the array must be square"},
  * {@code "1-dimensional array given. Array must be at least two-dimensional"}.
