@@ -19,7 +19,7 @@ import java.util.Arrays;
  * <p>As in NumPy: the matrix functions work on stacks {@code (..., n, n)} (leading axes
  * broadcast in {@code solve}); integer and bool inputs are computed in float64, float32 stays
  * float32 (a float32/float64 mix gives float64); {@code 0x0} matrices are allowed
- * ({@code det} is 1). NumPy's {@code LinAlgError} becomes {@link IllegalArgumentException}
+ * ({@code det} is 1). NumPy's {@code LinAlgError} becomes {@link LinAlgException} (an {@link IllegalArgumentException})
  * with NumPy's message: {@code "Singular matrix"},
  * {@code "Last 2 dimensions of the array must be square"},
  * {@code "1-dimensional array given. Array must be at least two-dimensional"}.
@@ -145,6 +145,196 @@ public final class Linalg {
             throw e;
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ decompositions
+
+    /**
+     * NumPy's {@code SVDResult}: {@code a = u @ diag(s) @ vh}. Closing it closes the arrays.
+     *
+     * @param u the left singular vectors (columns), or {@code null} without {@code computeUV}
+     * @param s the singular values, descending
+     * @param vh the right singular vectors (rows), or {@code null}
+     */
+    public record SVDResult(NDArray u, NDArray s, NDArray vh) implements AutoCloseable {
+        @Override
+        public void close() {
+            closeAll(u, s, vh);
+        }
+    }
+
+    /**
+     * NumPy's {@code EighResult}. Closing it closes the arrays.
+     *
+     * @param eigenvalues ascending
+     * @param eigenvectors the columns, or {@code null} from {@link #eigvalsh}
+     */
+    public record EighResult(NDArray eigenvalues, NDArray eigenvectors) implements AutoCloseable {
+        @Override
+        public void close() {
+            closeAll(eigenvalues, eigenvectors);
+        }
+    }
+
+    /**
+     * NumPy's {@code QRResult}. Closing it closes the arrays.
+     *
+     * @param q orthonormal columns, or {@code null} for mode {@code "r"}
+     * @param r upper triangular
+     */
+    public record QRResult(NDArray q, NDArray r) implements AutoCloseable {
+        @Override
+        public void close() {
+            closeAll(q, r);
+        }
+    }
+
+    /**
+     * NumPy's {@code SlogdetResult}: {@code det = sign * exp(logabsdet)}. Closing it closes the arrays.
+     *
+     * @param sign +1, -1, or 0 for a singular matrix
+     * @param logabsdet {@code log|det|}, {@code -inf} for a singular matrix
+     */
+    public record SlogdetResult(NDArray sign, NDArray logabsdet) implements AutoCloseable {
+        @Override
+        public void close() {
+            closeAll(sign, logabsdet);
+        }
+    }
+
+    /**
+     * The singular value decomposition of a matrix or a stack ({@code np.linalg.svd}), by
+     * LAPACK's {@code gesdd}. Signs of singular vectors are LAPACK's: compare by reconstruction.
+     *
+     * {@snippet :
+     * try (Linalg.SVDResult r = Linalg.svd(a, false, true)) {
+     *     NDArray back = r.u().mul(r.s().expandDims(-2)).matmul(r.vh());   // == a
+     * }
+     * }
+     *
+     * @param a {@code (..., m, n)}
+     * @param fullMatrices {@code u} {@code (..., m, m)} and {@code vh} {@code (..., n, n)}; else
+     *     {@code (..., m, k)} and {@code (..., k, n)}, {@code k = min(m, n)}
+     * @param computeUV whether to compute {@code u} and {@code vh} (else they are {@code null})
+     * @return the factors; float32 for float32 input, else float64
+     * @throws LinAlgException for fewer than 2 dimensions, or "SVD did not converge"
+     */
+    public static SVDResult svd(NDArray a, boolean fullMatrices, boolean computeUV) {
+        return Decompositions.svd(a, fullMatrices, computeUV);
+    }
+
+    /**
+     * {@code np.linalg.svd(a)}: full matrices, with {@code u} and {@code vh}.
+     *
+     * @param a {@code (..., m, n)}
+     * @return the factors
+     * @throws LinAlgException see {@link #svd(NDArray, boolean, boolean)}
+     */
+    public static SVDResult svd(NDArray a) {
+        return svd(a, true, true);
+    }
+
+    /**
+     * Eigenvalues and eigenvectors of a symmetric matrix or stack ({@code np.linalg.eigh}),
+     * reading the lower ({@code "L"}) or upper ({@code "U"}) triangle only; LAPACK's {@code syevd}.
+     * {@code a @ v == v * w} for each eigenpair.
+     *
+     * @param a {@code (..., n, n)}
+     * @param uplo {@code "L"} or {@code "U"}
+     * @return eigenvalues {@code (..., n)} ascending, eigenvectors {@code (..., n, n)} as columns
+     * @throws LinAlgException for a non-square matrix or "Eigenvalues did not converge"
+     */
+    public static EighResult eigh(NDArray a, String uplo) {
+        return Decompositions.eigh(a, uplo, true);
+    }
+
+    /**
+     * {@code np.linalg.eigh(a)}: the lower triangle.
+     *
+     * @param a {@code (..., n, n)}
+     * @return eigenvalues and eigenvectors
+     */
+    public static EighResult eigh(NDArray a) {
+        return eigh(a, "L");
+    }
+
+    /**
+     * Eigenvalues of a symmetric matrix or stack ({@code np.linalg.eigvalsh}).
+     *
+     * @param a {@code (..., n, n)}
+     * @param uplo {@code "L"} or {@code "U"}
+     * @return the eigenvalues {@code (..., n)}, ascending
+     */
+    public static NDArray eigvalsh(NDArray a, String uplo) {
+        return Decompositions.eigh(a, uplo, false).eigenvalues();
+    }
+
+    /**
+     * The QR factorization ({@code np.linalg.qr}) by LAPACK's {@code geqrf}/{@code orgqr}.
+     *
+     * @param a {@code (..., m, n)}
+     * @param mode {@code "reduced"} (q {@code (..., m, k)}, r {@code (..., k, n)}),
+     *     {@code "complete"} (q {@code (..., m, m)}, r {@code (..., m, n)}) or {@code "r"}
+     *     (r only, q {@code null})
+     * @return q and r
+     * @throws IllegalArgumentException for another mode; LinAlgException for fewer than 2 dims
+     */
+    public static QRResult qr(NDArray a, String mode) {
+        return Decompositions.qr(a, mode);
+    }
+
+    /**
+     * {@code np.linalg.qr(a)}: mode {@code "reduced"}.
+     *
+     * @param a {@code (..., m, n)}
+     * @return q and r
+     */
+    public static QRResult qr(NDArray a) {
+        return qr(a, "reduced");
+    }
+
+    /**
+     * The Cholesky factor ({@code np.linalg.cholesky(a, upper=upper)}): lower {@code L} with
+     * {@code a = L @ L.T} read from the lower triangle, or upper {@code U} with
+     * {@code a = U.T @ U} from the upper.
+     *
+     * @param a {@code (..., n, n)}, symmetric positive definite
+     * @param upper whether to return the upper factor
+     * @return the factor, zeros in the other triangle
+     * @throws LinAlgException "Matrix is not positive definite", or a non-square matrix
+     */
+    public static NDArray cholesky(NDArray a, boolean upper) {
+        return Decompositions.cholesky(a, upper);
+    }
+
+    /**
+     * {@code np.linalg.cholesky(a)}: the lower factor.
+     *
+     * @param a {@code (..., n, n)}
+     * @return L
+     */
+    public static NDArray cholesky(NDArray a) {
+        return cholesky(a, false);
+    }
+
+    /**
+     * The sign and log of the absolute determinant ({@code np.linalg.slogdet}), which does not
+     * overflow where {@code det} does.
+     *
+     * @param a {@code (..., n, n)}
+     * @return sign and logabsdet, each {@code (...)}
+     * @throws LinAlgException for a non-square matrix
+     */
+    public static SlogdetResult slogdet(NDArray a) {
+        return Decompositions.slogdet(a);
+    }
+
+    private static void closeAll(NDArray... arrays) {
+        for (NDArray x : arrays) {
+            if (x != null) {
+                x.close();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ norm
@@ -390,11 +580,6 @@ public final class Linalg {
     }
 
     private static void checkSquareStack(NDArray a) {
-        if (a.ndim() < 2) {
-            throw new IllegalArgumentException(a.ndim() + "-dimensional array given. Array must be at least two-dimensional");
-        }
-        if (a.shape(-1) != a.shape(-2)) {
-            throw new IllegalArgumentException("Last 2 dimensions of the array must be square");
-        }
+        Decompositions.checkSquare(a);
     }
 }

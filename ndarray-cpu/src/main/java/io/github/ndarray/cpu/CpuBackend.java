@@ -247,6 +247,16 @@ public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarr
         FusedVm.evaluate(program, operands, out);
     }
 
+    @Override public void slogdet(NDArray a, NDArray sign, NDArray logabsdet) { io.github.ndarray.cpu.blas.CpuLinalg.slogdet(a, sign, logabsdet); }
+
+    @Override public void svd(NDArray a, NDArray s, NDArray u, NDArray vh) { io.github.ndarray.cpu.blas.CpuDecompositions.svd(a, s, u, vh); }
+
+    @Override public void eigh(NDArray a, boolean lower, NDArray w, NDArray v) { io.github.ndarray.cpu.blas.CpuDecompositions.eigh(a, lower, w, v); }
+
+    @Override public void qr(NDArray a, NDArray q, NDArray r) { io.github.ndarray.cpu.blas.CpuDecompositions.qr(a, q, r); }
+
+    @Override public void cholesky(NDArray a, boolean upper, NDArray out) { io.github.ndarray.cpu.blas.CpuDecompositions.cholesky(a, upper, out); }
+
     @Override public void fillRandom(io.github.ndarray.spi.RandomFill spec, NDArray out) { RandomFiller.fill(spec, out); }
 
     @Override public void gather(NDArray src, NDArray[] indices, NDArray out) { Gathers.gather(src, indices, out); }

@@ -29,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  *
- * <p>Linear solvers ({@code solve}, {@code inv}, {@code det}) run on the host for now: the
- * operands are copied there and back (docs/cuda.md).
+ * <p>Linear algebra ({@code solve}, {@code inv}, {@code det}, {@code slogdet}, {@code svd},
+ * {@code eigh}, {@code qr}, {@code cholesky}) runs on the host for now: the operands are copied
+ * there and back (docs/cuda.md, docs/linalg.md).
  */
 public final class CudaBackend implements Backend, LinalgSupport, IndexSupport, SortSupport {
     /**
@@ -238,17 +239,42 @@ public final class CudaBackend implements Backend, LinalgSupport, IndexSupport, 
 
     @Override
     public void solve(NDArray a, NDArray b, NDArray out) {
-        onHost(new NDArray[] {a, b}, out, (h, o) -> host().solve(h[0], h[1], o));
+        onHost(new NDArray[] {a, b}, new NDArray[] {out}, (h, o) -> host().solve(h[0], h[1], o[0]));
     }
 
     @Override
     public void inv(NDArray a, NDArray out) {
-        onHost(new NDArray[] {a}, out, (h, o) -> host().inv(h[0], o));
+        onHost(new NDArray[] {a}, new NDArray[] {out}, (h, o) -> host().inv(h[0], o[0]));
     }
 
     @Override
     public void det(NDArray a, NDArray out) {
-        onHost(new NDArray[] {a}, out, (h, o) -> host().det(h[0], o));
+        onHost(new NDArray[] {a}, new NDArray[] {out}, (h, o) -> host().det(h[0], o[0]));
+    }
+
+    @Override
+    public void slogdet(NDArray a, NDArray sign, NDArray logabsdet) {
+        onHost(new NDArray[] {a}, new NDArray[] {sign, logabsdet}, (h, o) -> host().slogdet(h[0], o[0], o[1]));
+    }
+
+    @Override
+    public void svd(NDArray a, NDArray s, NDArray u, NDArray vh) {
+        onHost(new NDArray[] {a}, new NDArray[] {s, u, vh}, (h, o) -> host().svd(h[0], o[0], o[1], o[2]));
+    }
+
+    @Override
+    public void eigh(NDArray a, boolean lower, NDArray w, NDArray v) {
+        onHost(new NDArray[] {a}, new NDArray[] {w, v}, (h, o) -> host().eigh(h[0], lower, o[0], o[1]));
+    }
+
+    @Override
+    public void qr(NDArray a, NDArray q, NDArray r) {
+        onHost(new NDArray[] {a}, new NDArray[] {q, r}, (h, o) -> host().qr(h[0], o[0], o[1]));
+    }
+
+    @Override
+    public void cholesky(NDArray a, boolean upper, NDArray out) {
+        onHost(new NDArray[] {a}, new NDArray[] {out}, (h, o) -> host().cholesky(h[0], upper, o[0]));
     }
 
     private static LinalgSupport host() {
@@ -323,25 +349,41 @@ public final class CudaBackend implements Backend, LinalgSupport, IndexSupport, 
 
     @FunctionalInterface
     private interface HostCall {
-        void run(NDArray[] in, NDArray out);
+        void run(NDArray[] in, NDArray[] out);
     }
 
-    /** Runs a host routine on host copies of the operands and copies its result into {@code out}. */
-    private void onHost(NDArray[] in, NDArray out, HostCall call) {
+    /**
+     * Runs a host routine on host copies of the operands and copies its results into
+     * {@code out} ({@code null} outputs, optional factors not asked for, stay {@code null}).
+     */
+    private void onHost(NDArray[] in, NDArray[] out, HostCall call) {
         NDArray[] h = new NDArray[in.length];
-        try (NDArray o = ND.empty(out.dtype(), out.shape())) {
+        NDArray[] o = new NDArray[out.length];
+        try {
             for (int i = 0; i < in.length; i++) {
                 h[i] = in[i].to(Device.cpu());
             }
+            for (int i = 0; i < out.length; i++) {
+                o[i] = out[i] == null ? null : ND.empty(out[i].dtype(), out[i].shape());
+            }
             call.run(h, o);
-            try (NDArray back = o.to(out.device())) {
-                cast(back, out);
+            for (int i = 0; i < out.length; i++) {
+                if (o[i] != null) {
+                    try (NDArray back = o[i].to(out[i].device())) {
+                        cast(back, out[i]);
+                    }
+                }
             }
         } finally {
-            for (NDArray x : h) {
-                if (x != null) {
-                    x.close();
-                }
+            closeAll(h);
+            closeAll(o);
+        }
+    }
+
+    private static void closeAll(NDArray[] arrays) {
+        for (NDArray x : arrays) {
+            if (x != null) {
+                x.close();
             }
         }
     }

@@ -198,6 +198,41 @@ public final class PretendBackend implements Backend, LinalgSupport, IndexSuppor
         }
     }
 
+    @Override
+    public void slogdet(NDArray a, NDArray sign, NDArray logabsdet) {
+        try (Views v = new Views(sign.device())) {
+            cpu.slogdet(v.array(a), v.array(sign), v.array(logabsdet));
+        }
+    }
+
+    @Override
+    public void svd(NDArray a, NDArray s, NDArray u, NDArray vh) {
+        try (Views v = new Views(s.device())) {
+            cpu.svd(v.array(a), v.array(s), v.orNull(u), v.orNull(vh));
+        }
+    }
+
+    @Override
+    public void eigh(NDArray a, boolean lower, NDArray w, NDArray vectors) {
+        try (Views v = new Views(w.device())) {
+            cpu.eigh(v.array(a), lower, v.array(w), v.orNull(vectors));
+        }
+    }
+
+    @Override
+    public void qr(NDArray a, NDArray q, NDArray r) {
+        try (Views v = new Views(r.device())) {
+            cpu.qr(v.array(a), v.orNull(q), v.array(r));
+        }
+    }
+
+    @Override
+    public void cholesky(NDArray a, boolean upper, NDArray out) {
+        try (Views v = new Views(out.device())) {
+            cpu.cholesky(v.array(a), upper, v.array(out));
+        }
+    }
+
     /** Host views of one call's operands, closed together when the call is done. */
     private static final class Views implements AutoCloseable {
         private final Device device;
@@ -216,6 +251,11 @@ public final class PretendBackend implements Backend, LinalgSupport, IndexSuppor
             NDArray v = a.viewOver(p.memory(), a.elementStrides(), a.elementOffset());
             open.add(v);
             return v;
+        }
+
+        /** An optional operand ({@code null} stays {@code null}). */
+        NDArray orNull(NDArray a) {
+            return a == null ? null : array(a);
         }
 
         /** An input: a device operand, or a Java scalar as a host array with every stride 0. */

@@ -68,6 +68,38 @@ final class JavaLapack implements Lapack {
         return 0;
     }
 
+    @Override
+    public int gesdd(DType t, char jobz, int m, int n, MemorySegment a, MemorySegment s, MemorySegment u, int ldu,
+            MemorySegment vt, int ldvt) {
+        throw needsNative("the SVD (gesdd)");
+    }
+
+    @Override
+    public int syevd(DType t, boolean vectors, boolean lower, int n, MemorySegment a, MemorySegment w) {
+        throw needsNative("the symmetric eigensolver (syevd)");
+    }
+
+    @Override
+    public void geqrf(DType t, int m, int n, MemorySegment a, int lda, MemorySegment tau) {
+        throw needsNative("the QR factorization (geqrf)");
+    }
+
+    @Override
+    public void orgqr(DType t, int m, int n, int k, MemorySegment a, int lda, MemorySegment tau) {
+        throw needsNative("the QR factorization (orgqr)");
+    }
+
+    @Override
+    public int potrf(DType t, boolean lower, int n, MemorySegment a) {
+        throw needsNative("the Cholesky factorization (potrf)");
+    }
+
+    /** The Java fallback keeps LU only: the decompositions need OpenBLAS's LAPACK. */
+    private static UnsupportedOperationException needsNative(String what) {
+        return new UnsupportedOperationException(what + " needs native LAPACK (OpenBLAS), but the CPU backend uses "
+                + "the pure-Java fallback, which has LU only (solve, inv, det): " + Blas.describe());
+    }
+
     // ------------------------------------------------------------------ the algorithms, column-major double[]
 
     /** LU with partial pivoting in place; {@code piv} gets 0-based pivot rows; returns LAPACK's info. */

@@ -62,6 +62,16 @@ final class NativeBlas implements Lapack {
     private static final MethodHandle SGETRS;
     private static final MethodHandle DGETRI;
     private static final MethodHandle SGETRI;
+    private static final MethodHandle DGESDD;
+    private static final MethodHandle SGESDD;
+    private static final MethodHandle DSYEVD;
+    private static final MethodHandle SSYEVD;
+    private static final MethodHandle DGEQRF;
+    private static final MethodHandle SGEQRF;
+    private static final MethodHandle DORGQR;
+    private static final MethodHandle SORGQR;
+    private static final MethodHandle DPOTRF;
+    private static final MethodHandle SPOTRF;
     private static final MethodHandle SET_NUM_THREADS;
     private static final MethodHandle GET_NUM_THREADS;
 
@@ -112,6 +122,26 @@ final class NativeBlas implements Lapack {
         FunctionDescriptor getri = FunctionDescriptor.ofVoid(p, p, p, p, p, p, p);
         DGETRI = handle(linker, lookup, "dgetri_", getri);
         SGETRI = handle(linker, lookup, "sgetri_", getri);
+        // (jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork, info, len(jobz))
+        FunctionDescriptor gesdd = FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p, p, p, p, p, p, p, ValueLayout.JAVA_LONG);
+        DGESDD = handle(linker, lookup, "dgesdd_", gesdd);
+        SGESDD = handle(linker, lookup, "sgesdd_", gesdd);
+        // (jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork, info, len(jobz), len(uplo))
+        FunctionDescriptor syevd = FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p, p, p, p,
+                ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
+        DSYEVD = handle(linker, lookup, "dsyevd_", syevd);
+        SSYEVD = handle(linker, lookup, "ssyevd_", syevd);
+        // (m, n, a, lda, tau, work, lwork, info) and (m, n, k, a, lda, tau, work, lwork, info)
+        FunctionDescriptor geqrf = FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p);
+        DGEQRF = handle(linker, lookup, "dgeqrf_", geqrf);
+        SGEQRF = handle(linker, lookup, "sgeqrf_", geqrf);
+        FunctionDescriptor orgqr = FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p, p);
+        DORGQR = handle(linker, lookup, "dorgqr_", orgqr);
+        SORGQR = handle(linker, lookup, "sorgqr_", orgqr);
+        // (uplo, n, a, lda, info, len(uplo))
+        FunctionDescriptor potrf = FunctionDescriptor.ofVoid(p, p, p, p, p, ValueLayout.JAVA_LONG);
+        DPOTRF = handle(linker, lookup, "dpotrf_", potrf);
+        SPOTRF = handle(linker, lookup, "spotrf_", potrf);
         SET_NUM_THREADS = handle(linker, lookup, "openblas_set_num_threads", FunctionDescriptor.ofVoid(i));
         GET_NUM_THREADS = handle(linker, lookup, "openblas_get_num_threads", FunctionDescriptor.of(i));
         MethodHandle core = handle(linker, lookup, "openblas_get_corename", FunctionDescriptor.of(p));
@@ -281,6 +311,176 @@ final class NativeBlas implements Lapack {
         } catch (Throwable e) {
             throw rethrow(e);
         }
+    }
+
+    @Override
+    public int gesdd(DType t, char jobz, int m, int n, MemorySegment a, MemorySegment s, MemorySegment u, int ldu,
+            MemorySegment vt, int ldvt) {
+        return onBigStack((long) m * n, () -> {
+            syncThreads();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment job = chars(arena, jobz);
+                MemorySegment dims = ints(arena, m, n, Math.max(1, m), ldu, ldvt, -1, 0);
+                MemorySegment iwork = arena.allocate(ValueLayout.JAVA_INT, 8L * Math.max(1, Math.min(m, n)));
+                MemorySegment query = arena.allocate(8);
+                MemorySegment lwork = dims.asSlice(20, 4);
+                MemorySegment info = dims.asSlice(24, 4);
+                MemorySegment work = query;
+                for (int pass = 0; pass < 2; pass++) {
+                    if (t == DType.FLOAT64) {
+                        DGESDD.invokeExact(job, dims, dims.asSlice(4), a, dims.asSlice(8), s, u, dims.asSlice(12), vt,
+                                dims.asSlice(16), work, lwork, iwork, info, 1L);
+                    } else {
+                        SGESDD.invokeExact(job, dims, dims.asSlice(4), a, dims.asSlice(8), s, u, dims.asSlice(12), vt,
+                                dims.asSlice(16), work, lwork, iwork, info, 1L);
+                    }
+                    if (pass == 0) {
+                        work = workspace(arena, t, query, lwork);
+                    }
+                }
+                return checkInfo("gesdd", info);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        });
+    }
+
+    @Override
+    public int syevd(DType t, boolean vectors, boolean lower, int n, MemorySegment a, MemorySegment w) {
+        return onBigStack((long) n * n, () -> {
+            syncThreads();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment job = chars(arena, vectors ? 'V' : 'N');
+                MemorySegment uplo = chars(arena, lower ? 'L' : 'U');
+                MemorySegment dims = ints(arena, n, Math.max(1, n), -1, -1, 0, 0);
+                MemorySegment lwork = dims.asSlice(8, 4);
+                MemorySegment liwork = dims.asSlice(12, 4);
+                MemorySegment info = dims.asSlice(16, 4);
+                MemorySegment query = arena.allocate(8);
+                MemorySegment iquery = dims.asSlice(20, 4);
+                MemorySegment work = query;
+                MemorySegment iwork = iquery;
+                for (int pass = 0; pass < 2; pass++) {
+                    if (t == DType.FLOAT64) {
+                        DSYEVD.invokeExact(job, uplo, dims, a, dims.asSlice(4), w, work, lwork, iwork, liwork, info, 1L, 1L);
+                    } else {
+                        SSYEVD.invokeExact(job, uplo, dims, a, dims.asSlice(4), w, work, lwork, iwork, liwork, info, 1L, 1L);
+                    }
+                    if (pass == 0) {
+                        work = workspace(arena, t, query, lwork);
+                        int li = Math.max(1, iquery.get(ValueLayout.JAVA_INT, 0));
+                        liwork.set(ValueLayout.JAVA_INT, 0, li);
+                        iwork = arena.allocate(ValueLayout.JAVA_INT, li);
+                    }
+                }
+                return checkInfo("syevd", info);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        });
+    }
+
+    @Override
+    public void geqrf(DType t, int m, int n, MemorySegment a, int lda, MemorySegment tau) {
+        onBigStack((long) m * n, () -> {
+            syncThreads();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment dims = ints(arena, m, n, lda, -1, 0);
+                MemorySegment lwork = dims.asSlice(12, 4);
+                MemorySegment info = dims.asSlice(16, 4);
+                MemorySegment query = arena.allocate(8);
+                MemorySegment work = query;
+                for (int pass = 0; pass < 2; pass++) {
+                    if (t == DType.FLOAT64) {
+                        DGEQRF.invokeExact(dims, dims.asSlice(4), a, dims.asSlice(8), tau, work, lwork, info);
+                    } else {
+                        SGEQRF.invokeExact(dims, dims.asSlice(4), a, dims.asSlice(8), tau, work, lwork, info);
+                    }
+                    if (pass == 0) {
+                        work = workspace(arena, t, query, lwork);
+                    }
+                }
+                return checkInfo("geqrf", info);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        });
+    }
+
+    @Override
+    public void orgqr(DType t, int m, int n, int k, MemorySegment a, int lda, MemorySegment tau) {
+        onBigStack((long) m * n, () -> {
+            syncThreads();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment dims = ints(arena, m, n, k, lda, -1, 0);
+                MemorySegment lwork = dims.asSlice(16, 4);
+                MemorySegment info = dims.asSlice(20, 4);
+                MemorySegment query = arena.allocate(8);
+                MemorySegment work = query;
+                for (int pass = 0; pass < 2; pass++) {
+                    if (t == DType.FLOAT64) {
+                        DORGQR.invokeExact(dims, dims.asSlice(4), dims.asSlice(8), a, dims.asSlice(12), tau, work, lwork,
+                                info);
+                    } else {
+                        SORGQR.invokeExact(dims, dims.asSlice(4), dims.asSlice(8), a, dims.asSlice(12), tau, work, lwork,
+                                info);
+                    }
+                    if (pass == 0) {
+                        work = workspace(arena, t, query, lwork);
+                    }
+                }
+                return checkInfo("orgqr", info);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        });
+    }
+
+    @Override
+    public int potrf(DType t, boolean lower, int n, MemorySegment a) {
+        return onBigStack((long) n * n, () -> {
+            syncThreads();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment uplo = chars(arena, lower ? 'L' : 'U');
+                MemorySegment dims = ints(arena, n, Math.max(1, n), 0);
+                MemorySegment info = dims.asSlice(8, 4);
+                if (t == DType.FLOAT64) {
+                    DPOTRF.invokeExact(uplo, dims, a, dims.asSlice(4), info, 1L);
+                } else {
+                    SPOTRF.invokeExact(uplo, dims, a, dims.asSlice(4), info, 1L);
+                }
+                return checkInfo("potrf", info);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        });
+    }
+
+    /**
+     * After a workspace query ({@code lwork = -1}) LAPACK left the optimal size in
+     * {@code query[0]} (a float of the routine's type): allocates that and sets {@code lwork}.
+     */
+    private static MemorySegment workspace(Arena arena, DType t, MemorySegment query, MemorySegment lwork) {
+        double size = t == DType.FLOAT64 ? query.get(ValueLayout.JAVA_DOUBLE, 0) : query.get(ValueLayout.JAVA_FLOAT, 0);
+        // float32 sizes above 2^24 are rounded; a little more than asked is always allowed
+        int n = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (long) Math.ceil(size * (t == DType.FLOAT32 ? 1.0001 : 1))));
+        lwork.set(ValueLayout.JAVA_INT, 0, n);
+        return arena.allocate((long) n * t.itemSize(), 64);
+    }
+
+    /** {@return LAPACK's {@code info}, which must not flag an illegal argument (a bug of ours)} */
+    private static int checkInfo(String routine, MemorySegment info) {
+        int r = info.get(ValueLayout.JAVA_INT, 0);
+        if (r < 0) {
+            throw new IllegalStateException("LAPACK " + routine + ": illegal argument " + (-r));
+        }
+        return r;
+    }
+
+    private static MemorySegment chars(Arena arena, char c) {
+        MemorySegment s = arena.allocate(1);
+        s.set(ValueLayout.JAVA_BYTE, 0, (byte) c);
+        return s;
     }
 
     /**
