@@ -173,5 +173,40 @@ final class HeldBackend implements Backend {
                 linalg.det(a, out);
             }
         }
+
+        @Override
+        public void svd(NDArray a, NDArray s, NDArray u, NDArray vh) {
+            try (Hold h = Hold.of(a, s, u, vh)) {
+                linalg.svd(a, s, u, vh);
+            }
+        }
+
+        @Override
+        public void eigh(NDArray a, boolean lower, NDArray w, NDArray v) {
+            try (Hold h = Hold.of(a, w, v)) {
+                linalg.eigh(a, lower, w, v);
+            }
+        }
+
+        @Override
+        public void qr(NDArray a, NDArray q, NDArray r) {
+            try (Hold h = Hold.of(a, q, r)) {
+                linalg.qr(a, q, r);
+            }
+        }
+
+        @Override
+        public void cholesky(NDArray a, boolean upper, NDArray out) {
+            try (Hold h = Hold.of(a, out)) {
+                linalg.cholesky(a, upper, out);
+            }
+        }
+
+        @Override
+        public void slogdet(NDArray a, NDArray sign, NDArray logabsdet) {
+            try (Hold h = Hold.of(a, sign, logabsdet)) {
+                linalg.slogdet(a, sign, logabsdet);
+            }
+        }
     }
 }

@@ -296,16 +296,16 @@ public final class CudaBackend implements Backend, LinalgSupport, IndexSupport, 
 
     @Override
     public void gather(NDArray src, NDArray[] indices, NDArray out) {
-        onHost(withFirst(src, indices), out, (h, o) -> host(IndexSupport.class, "gathers")
-                .gather(h[0], Arrays.copyOfRange(h, 1, h.length), o));
+        onHost(withFirst(src, indices), new NDArray[] {out}, (h, o) -> host(IndexSupport.class, "gathers")
+                .gather(h[0], Arrays.copyOfRange(h, 1, h.length), o[0]));
     }
 
     @Override
     public void scatter(NDArray dst, NDArray[] indices, NDArray values, Ufunc op, Ufunc.Loop loop) {
         NDArray[] in = withFirst(values, withFirst(dst, indices));
-        onHost(in, dst, (h, o) -> {
-            o.assign(h[1]);
-            host(IndexSupport.class, "scatters").scatter(o, Arrays.copyOfRange(h, 2, h.length), h[0], op, loop);
+        onHost(in, new NDArray[] {dst}, (h, o) -> {
+            o[0].assign(h[1]);
+            host(IndexSupport.class, "scatters").scatter(o[0], Arrays.copyOfRange(h, 2, h.length), h[0], op, loop);
         });
     }
 
@@ -318,26 +318,26 @@ public final class CudaBackend implements Backend, LinalgSupport, IndexSupport, 
 
     @Override
     public void nonzero(NDArray a, NDArray out) {
-        onHost(new NDArray[] {a}, out, (h, o) -> host(IndexSupport.class, "nonzero").nonzero(h[0], o));
+        onHost(new NDArray[] {a}, new NDArray[] {out}, (h, o) -> host(IndexSupport.class, "nonzero").nonzero(h[0], o[0]));
     }
 
     @Override
     public void sort(NDArray a) {
-        onHost(new NDArray[] {a}, a, (h, o) -> {
-            o.assign(h[0]);
-            host(SortSupport.class, "sorting").sort(o);
+        onHost(new NDArray[] {a}, new NDArray[] {a}, (h, o) -> {
+            o[0].assign(h[0]);
+            host(SortSupport.class, "sorting").sort(o[0]);
         });
     }
 
     @Override
     public void argsort(NDArray a, NDArray out) {
-        onHost(new NDArray[] {a}, out, (h, o) -> host(SortSupport.class, "sorting").argsort(h[0], o));
+        onHost(new NDArray[] {a}, new NDArray[] {out}, (h, o) -> host(SortSupport.class, "sorting").argsort(h[0], o[0]));
     }
 
     @Override
     public void searchsorted(NDArray sorted, NDArray values, boolean right, NDArray out) {
-        onHost(new NDArray[] {sorted, values}, out,
-                (h, o) -> host(SortSupport.class, "searchsorted").searchsorted(h[0], h[1], right, o));
+        onHost(new NDArray[] {sorted, values}, new NDArray[] {out},
+                (h, o) -> host(SortSupport.class, "searchsorted").searchsorted(h[0], h[1], right, o[0]));
     }
 
     private static NDArray[] withFirst(NDArray first, NDArray[] rest) {
