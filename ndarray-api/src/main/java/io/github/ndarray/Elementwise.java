@@ -200,7 +200,7 @@ final class Elementwise {
     }
 
     /** Refuses a Java integer that the chosen loop's integer input type cannot hold (NumPy 2's OverflowError). */
-    private static void checkIntegerScalarsFit(Object[] operands, Ufunc.Loop loop) {
+    static void checkIntegerScalarsFit(Object[] operands, Ufunc.Loop loop) {
         for (int i = 0; i < operands.length; i++) {
             if (operands[i] instanceof Number n && !(n instanceof Double || n instanceof Float)) {
                 checkScalarFits(n, loop.in().get(i));

@@ -127,6 +127,7 @@ final class FusedPlan {
                 described[i] = in[i].isWeak() ? in[i].weak() : in[i].dtype();
             }
             Ufunc.Loop loop = op.resolve(Elementwise.inputTypes(described, op.comparesByValue()));
+            Elementwise.checkIntegerScalarsFit(described, loop);
             int[] refs = new int[in.length];
             for (int i = 0; i < in.length; i++) {
                 DType want = loop.in().get(i);

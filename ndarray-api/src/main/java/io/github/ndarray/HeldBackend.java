@@ -89,10 +89,23 @@ final class HeldBackend implements Backend {
     @Override
     public <T> T capability(Class<T> type) {
         T c = backend.capability(type);
-        if (c instanceof LinalgSupport linalg) {
-            return type.cast(new HeldLinalg(linalg));
+        if (c == null) {
+            return null;
         }
-        return c;
+        // By the type asked for: one backend object often implements several capabilities.
+        Object held;
+        if (type == LinalgSupport.class) {
+            held = new HeldLinalg((LinalgSupport) c);
+        } else if (type == io.github.ndarray.spi.IndexSupport.class) {
+            held = new HeldIndex((io.github.ndarray.spi.IndexSupport) c);
+        } else if (type == io.github.ndarray.spi.SortSupport.class) {
+            held = new HeldSort((io.github.ndarray.spi.SortSupport) c);
+        } else if (type == io.github.ndarray.spi.FusedSupport.class) {
+            held = new HeldFused((io.github.ndarray.spi.FusedSupport) c);
+        } else {
+            held = c; // JavaFunctionLoops callers (JavaUfunc) hold their operands themselves
+        }
+        return type.cast(held);
     }
 
     @Override
@@ -206,6 +219,71 @@ final class HeldBackend implements Backend {
         public void slogdet(NDArray a, NDArray sign, NDArray logabsdet) {
             try (Hold h = Hold.of(a, sign, logabsdet)) {
                 linalg.slogdet(a, sign, logabsdet);
+            }
+        }
+    }
+
+    /** Gathers, scatters and nonzero behind the same door. */
+    private record HeldIndex(io.github.ndarray.spi.IndexSupport index) implements io.github.ndarray.spi.IndexSupport {
+        @Override
+        public void gather(NDArray src, NDArray[] indices, NDArray out) {
+            try (Hold h = Hold.of(indices, new NDArray[] {src, out}, null)) {
+                index.gather(src, indices, out);
+            }
+        }
+
+        @Override
+        public void scatter(NDArray dst, NDArray[] indices, NDArray values, Ufunc op, Ufunc.Loop loop) {
+            try (Hold h = Hold.of(indices, new NDArray[] {dst, values}, null)) {
+                index.scatter(dst, indices, values, op, loop);
+            }
+        }
+
+        @Override
+        public long countNonzero(NDArray a) {
+            try (Hold h = Hold.of(a)) {
+                return index.countNonzero(a);
+            }
+        }
+
+        @Override
+        public void nonzero(NDArray a, NDArray out) {
+            try (Hold h = Hold.of(a, out)) {
+                index.nonzero(a, out);
+            }
+        }
+    }
+
+    /** Sorting and searching behind the same door. */
+    private record HeldSort(io.github.ndarray.spi.SortSupport sort) implements io.github.ndarray.spi.SortSupport {
+        @Override
+        public void sort(NDArray a) {
+            try (Hold h = Hold.of(a)) {
+                sort.sort(a);
+            }
+        }
+
+        @Override
+        public void argsort(NDArray a, NDArray out) {
+            try (Hold h = Hold.of(a, out)) {
+                sort.argsort(a, out);
+            }
+        }
+
+        @Override
+        public void searchsorted(NDArray sorted, NDArray values, boolean right, NDArray out) {
+            try (Hold h = Hold.of(sorted, values, out)) {
+                sort.searchsorted(sorted, values, right, out);
+            }
+        }
+    }
+
+    /** Fused programs behind the same door. */
+    private record HeldFused(io.github.ndarray.spi.FusedSupport fused) implements io.github.ndarray.spi.FusedSupport {
+        @Override
+        public void evaluate(io.github.ndarray.spi.FusedProgram program, NDArray[] operands, NDArray out) {
+            try (Hold h = Hold.of(operands, new NDArray[] {out}, null)) {
+                fused.evaluate(program, operands, out);
             }
         }
     }
