@@ -23,7 +23,6 @@ public final class CpuBackend implements Backend, LinalgSupport, io.github.ndarr
         io.github.ndarray.spi.IndexSupport, io.github.ndarray.spi.SortSupport, io.github.ndarray.spi.FusedSupport {
     /** Creates the backend; {@link java.util.ServiceLoader} calls this. */
     public CpuBackend() {
-        io.github.ndarray.cpu.blas.Blas.preloadInBackground();
     }
 
     @Override

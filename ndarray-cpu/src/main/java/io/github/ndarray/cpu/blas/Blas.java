@@ -67,25 +67,6 @@ public final class Blas {
         return k;
     }
 
-    /**
-     * Starts choosing (and so loading) the BLAS on a daemon thread, so that a program's first
-     * matmul or solve does not wait for the natives (~200 ms to extract and link OpenBLAS, most of
-     * a short script's BLAS cost; the README's cold-start table). {@code -Dndarray.blas.preload=false}
-     * turns it off. A failure is left to the first real use to report, with its own message.
-     */
-    public static void preloadInBackground() {
-        if (active != null || !Boolean.parseBoolean(System.getProperty("ndarray.blas.preload", "true"))) {
-            return;
-        }
-        Thread.ofPlatform().name("ndarray-blas-preload").daemon().start(() -> {
-            try {
-                kind();
-            } catch (RuntimeException | LinkageError e) {
-                // kind() throws the same again, on the caller's thread, when the BLAS is first used.
-            }
-        });
-    }
-
     private static synchronized Kind initialize() {
         if (active != null) {
             return active;
