@@ -30,48 +30,58 @@ final class Sorts {
         DType t = a.dtype();
         long first = a.elementOffset() * t.itemSize();
         long rowBytes = (long) n * t.itemSize();
+        // One row buffer per call, not per row: sorting a (1e6, 4) array along its last axis
+        // would otherwise allocate a million arrays.
+        Object row = switch (t) {
+            case FLOAT64 -> new double[n];
+            case FLOAT32 -> new float[n];
+            case INT64 -> new long[n];
+            case INT32 -> new int[n];
+            case INT16 -> new short[n];
+            default -> new byte[n];
+        };
         for (long r = 0; r < rows; r++) {
             long at = first + r * rowBytes;
             switch (t) {
                 case FLOAT64 -> {
-                    double[] v = new double[n];
+                    double[] v = (double[]) row;
                     MemorySegment.copy(s, ValueLayout.JAVA_DOUBLE_UNALIGNED, at, v, 0, n);
                     Arrays.sort(v);
                     MemorySegment.copy(v, 0, s, ValueLayout.JAVA_DOUBLE_UNALIGNED, at, n);
                 }
                 case FLOAT32 -> {
-                    float[] v = new float[n];
+                    float[] v = (float[]) row;
                     MemorySegment.copy(s, ValueLayout.JAVA_FLOAT_UNALIGNED, at, v, 0, n);
                     Arrays.sort(v);
                     MemorySegment.copy(v, 0, s, ValueLayout.JAVA_FLOAT_UNALIGNED, at, n);
                 }
                 case INT64 -> {
-                    long[] v = new long[n];
+                    long[] v = (long[]) row;
                     MemorySegment.copy(s, ValueLayout.JAVA_LONG_UNALIGNED, at, v, 0, n);
                     Arrays.sort(v);
                     MemorySegment.copy(v, 0, s, ValueLayout.JAVA_LONG_UNALIGNED, at, n);
                 }
                 case INT32 -> {
-                    int[] v = new int[n];
+                    int[] v = (int[]) row;
                     MemorySegment.copy(s, ValueLayout.JAVA_INT_UNALIGNED, at, v, 0, n);
                     Arrays.sort(v);
                     MemorySegment.copy(v, 0, s, ValueLayout.JAVA_INT_UNALIGNED, at, n);
                 }
                 case INT16 -> {
-                    short[] v = new short[n];
+                    short[] v = (short[]) row;
                     MemorySegment.copy(s, ValueLayout.JAVA_SHORT_UNALIGNED, at, v, 0, n);
                     Arrays.sort(v);
                     MemorySegment.copy(v, 0, s, ValueLayout.JAVA_SHORT_UNALIGNED, at, n);
                 }
-                default -> sortBytes(s, at, n, t == DType.UINT8);
+                default -> sortBytes(s, at, (byte[]) row, t == DType.UINT8);
             }
         }
         CpuBackend.keepAlive(new NDArray[] {a});
     }
 
     /** int8, bool (0/1) and uint8: uint8 sorts as signed bytes with the sign bit flipped. */
-    private static void sortBytes(MemorySegment s, long at, int n, boolean unsigned) {
-        byte[] v = new byte[n];
+    private static void sortBytes(MemorySegment s, long at, byte[] v, boolean unsigned) {
+        int n = v.length;
         MemorySegment.copy(s, ValueLayout.JAVA_BYTE, at, v, 0, n);
         byte flip = (byte) (unsigned ? 0x80 : 0);
         for (int i = 0; i < n; i++) {
